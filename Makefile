@@ -1,0 +1,38 @@
+# The interface everyone uses. Prerequisites: python3 (>= 3.11) with venv, make,
+# git and graphviz (`dot`). Everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+BUILD  := _build
+# -W: warnings are errors; --keep-going: report them all, not just the first.
+SPHINXOPTS ?= -W --keep-going -q
+
+.PHONY: html check test serve clean bench rapport nieuw-plan
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,serve]"
+	@touch $@
+
+dot-aanwezig:
+	@command -v dot >/dev/null || { echo "Graphviz ontbreekt: installeer het met 'sudo apt-get install graphviz' en probeer opnieuw."; exit 1; }
+.PHONY: dot-aanwezig
+
+html: $(STAMP) dot-aanwezig
+	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
+
+check: $(STAMP) dot-aanwezig
+	$(BIN)/python -m hgkm check
+
+test: $(STAMP) dot-aanwezig
+	$(BIN)/python -m pytest
+
+serve: $(STAMP) dot-aanwezig
+	$(BIN)/sphinx-autobuild -b html --host 127.0.0.1 --port 8000 --watch hgkm --ignore "$(BUILD)/*" . $(BUILD)/html
+
+clean:
+	rm -rf $(BUILD)

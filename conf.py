@@ -1,0 +1,14 @@
+"""Sphinx configuration of the knowledge base site.
+
+The settings shared with the test corpora come from hgkm.settings; the metamodel
+itself is declared in ubproject.toml.
+"""
+
+from hgkm.settings import sphinx_settings
+
+globals().update(sphinx_settings())
+
+project = "Regiovisie HGKM Rotterdam Rijnmond"
+author = "Gemeenten van de regio Rotterdam Rijnmond"
+copyright = "2024-2026, de bijdragers aan deze kennisbank (EUPL-1.2)"
+html_title = "Kennisbank Regiovisie HGKM Rotterdam Rijnmond 2024-2027"

@@ -1,0 +1,8 @@
+"""Machinery of the HGKM regiovisie knowledge base: metamodel, rules, reports, Sphinx glue."""
+
+from pathlib import Path
+
+#: The repository root (the folder holding conf.py and ubproject.toml).
+ROOT = Path(__file__).resolve().parent.parent
+#: The one declaration of the metamodel.
+METAMODEL_TOML = ROOT / "ubproject.toml"

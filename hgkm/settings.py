@@ -1,0 +1,45 @@
+"""Sphinx settings shared by the site (conf.py) and the test fixture corpora.
+
+The fixture corpora in tests/fixtures are tiny Sphinx projects; they must build
+with exactly the metamodel and extensions of the real site, so both read them here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hgkm import METAMODEL_TOML
+
+
+def sphinx_settings() -> dict[str, Any]:
+    """The configuration values every project of this knowledge base uses."""
+    return {
+        "language": "nl",
+        "extensions": [
+            "myst_parser",
+            "sphinx_needs",
+            "sphinx.ext.graphviz",
+            "hgkm.sphinx_ext",
+        ],
+        "source_suffix": {".md": "markdown"},
+        "myst_enable_extensions": ["colon_fence", "deflist"],
+        "myst_heading_anchors": 3,
+        # The metamodel lives in one place; sphinx-needs reads it from there.
+        "needs_from_toml": str(METAMODEL_TOML),
+        # needs.json carries the version key downstream tools rely on.
+        "version": "2024-2027",
+        "release": "2024-2027",
+        "graphviz_output_format": "svg",
+        "exclude_patterns": [
+            "_build",
+            ".venv",
+            "README.md",
+            "CONTRIBUTING.md",
+            "checks",
+            "tests",
+            ".github",
+            ".ci",
+            "**/.pytest_cache",
+        ],
+        "suppress_warnings": [],
+    }

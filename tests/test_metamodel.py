@@ -1,0 +1,146 @@
+"""The metamodel Sphinx loads from ubproject.toml is the one the design brief declares.
+
+sphinx-needs silently ignores unknown keys in ubproject.toml, so a typo there would
+quietly drop a type, field or link. These tests read back what Sphinx really loaded
+(metamodel.json, written by hgkm.sphinx_ext from the live configuration).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hgkm.metamodel import Metamodel
+
+TYPES = {
+    "regiovisie": "RV-",
+    "taak": "WT-",
+    "principe": "LP-",
+    "opgave": "OG-",
+    "toetssteen": "TS-",
+    "gemeente": "GM-",
+    "plan": "UP-",
+    "actie": "UA-",
+    "uitzondering": "UZ-",
+    "bron": "BR-",
+}
+
+LINKS = {
+    "regiovisie": ["regiovisie"],
+    "gemeenten": ["gemeente"],
+    "plan": ["plan"],
+    "opgaven": ["opgave"],
+    "taken": ["taak"],
+    "principes": ["principe"],
+    "betreft": ["opgave", "taak"],
+    "bronnen": ["bron"],
+}
+
+# type -> field -> (required, enum or format)
+FIELDS = {
+    "regiovisie": {"regio": (True, None), "start": (True, "date"), "eind": (True, "date")},
+    "taak": {"niveau": (True, ["gemeente", "centrumgemeente"])},
+    "gemeente": {"rol": (True, ["centrumgemeente", "regiogemeente"]), "centrumgemeente": (False, None)},
+    "plan": {"vastgesteld_op": (False, "date")},
+    "actie": {
+        "eigenaar": (True, None),
+        "start": (True, "date"),
+        "eind": (True, "date"),
+        "partners": (False, None),
+        "budget": (False, None),
+    },
+    "uitzondering": {
+        "motivering": (True, None),
+        "besluit": (True, None),
+        "geldig_tot": (True, "date"),
+    },
+}
+
+# type -> the link options it carries
+CARRIES = {
+    "principe": {"regiovisie", "bronnen"},
+    "opgave": {"regiovisie", "bronnen"},
+    "toetssteen": {"regiovisie", "bronnen"},
+    "plan": {"regiovisie", "gemeenten", "bronnen"},
+    "actie": {"plan", "opgaven", "taken", "principes", "bronnen"},
+    "uitzondering": {"plan", "betreft", "bronnen"},
+}
+
+STATUS = {
+    "actie": ["gepland", "lopend", "afgerond", "vervallen"],
+    "plan": ["concept", "vastgesteld"],
+}
+
+
+@pytest.fixture(scope="module")
+def model(minimaal) -> Metamodel:
+    assert minimaal.returncode == 0, minimaal.log
+    return Metamodel.load(minimaal.outdir / "metamodel.json")
+
+
+def test_all_ten_types_with_prefixes(model):
+    assert {t: m.prefix for t, m in model.typen.items()} == TYPES
+
+
+@pytest.mark.parametrize("link,targets", LINKS.items())
+def test_link_targets(model, link, targets):
+    assert sorted(model.koppelingen[link].doeltypen) == sorted(targets)
+
+
+@pytest.mark.parametrize("need_type,fields", FIELDS.items())
+def test_fields_per_type(model, need_type, fields):
+    velden = {v.naam: v for v in model.typen[need_type].velden}
+    for name, (required, constraint) in fields.items():
+        assert name in velden, f"{need_type} mist veld {name}"
+        assert velden[name].verplicht is required, f"{need_type}.{name} verplicht"
+        if isinstance(constraint, list):
+            assert velden[name].schema["enum"] == constraint
+        elif constraint == "date":
+            assert velden[name].schema["format"] == "date"
+
+
+def test_fields_are_local_to_their_type(model):
+    plan_fields = {v.naam for v in model.typen["plan"].velden}
+    assert "eigenaar" not in plan_fields
+    assert "motivering" not in plan_fields
+
+
+@pytest.mark.parametrize("need_type,links", CARRIES.items())
+def test_links_carried_per_type(model, need_type, links):
+    assert set(model.typen[need_type].koppelingen) >= links
+
+
+@pytest.mark.parametrize("need_type,values", STATUS.items())
+def test_status_values(model, need_type, values):
+    rule = next(r for r in model.typen[need_type].regels if "status" in r.eigenschappen)
+    assert rule.eigenschappen["status"]["enum"] == values
+
+
+def test_id_regex(model):
+    pattern = re.compile(model.id_regex)
+    for good in ["OG-RR24-4", "UA-VOORBEELD-OG4-1", "GM-ALBRANDSWAARD"]:
+        assert pattern.match(good)
+    for bad in ["og-rr24-4", "OG_RR24", "XX-1", "OG-"]:
+        assert not pattern.match(bad)
+
+
+def test_needs_json_has_version(minimaal):
+    import json
+
+    data = json.loads(minimaal.needs_json.read_text())
+    assert data["current_version"] == "2024-2027"
+    assert "UA-A-1" in data["versions"]["2024-2027"]["needs"]
+
+
+def test_minimal_corpus_builds_without_warnings(minimaal):
+    assert minimaal.returncode == 0
+    assert minimaal.warnings == []
+
+
+def test_metamodel_page_lists_every_type_and_link(minimaal, model):
+    html = (minimaal.outdir / "metamodel.html").read_text()
+    for t in model.typen.values():
+        assert f"<code class=\"docutils literal notranslate\"><span class=\"pre\">{t.directive}</span></code>" in html
+    for link in model.koppelingen:
+        assert f":{link}:" in html
