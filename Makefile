@@ -26,7 +26,7 @@ html: $(STAMP) dot-aanwezig
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
 
 check: $(STAMP) dot-aanwezig
-	$(BIN)/python -m hgkm check
+	$(BIN)/python -m hgkm check $(if $(PEILDATUM),--peildatum $(PEILDATUM))
 
 test: $(STAMP) dot-aanwezig
 	$(BIN)/python -m pytest

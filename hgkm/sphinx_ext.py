@@ -1,25 +1,140 @@
-"""Sphinx extension of the knowledge base: directives and build-time outputs."""
+"""Sphinx extension of the knowledge base.
+
+- the `{metamodel}` directive (the metamodel page);
+- metamodel.json beside needs.json, so tools outside Sphinx know the metamodel;
+- build_meldingen.json: every warning of the build, located, for `make check`;
+- the rules of hgkm.rules run inside the build: blocking findings become located
+  warnings, so `make html -W` fails on an incomplete plan too.
+"""
 
 from __future__ import annotations
 
+import json
+import logging
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
+from sphinx.util.build_phase import BuildPhase
 
+from hgkm import rules
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
+from hgkm.model import Corpus, peildatum
 
-#: Written next to needs.json so tools outside Sphinx know the metamodel too.
 METAMODEL_JSON = "metamodel.json"
+BUILD_MELDINGEN_JSON = "build_meldingen.json"
+#: Warning type of the findings this extension emits (not captured again).
+WARNING_TYPE = "hgkm"
+
+logger = sphinx_logging.getLogger(__name__)
 
 
-def _write_metamodel(app: Sphinx, exception: Exception | None) -> None:
-    if exception is None:
-        Path(app.outdir, METAMODEL_JSON).write_text(from_sphinx(app).to_json(), encoding="utf-8")
+class _Collector(logging.Handler):
+    """Keeps every warning of the build with its location.
+
+    Warnings of the reading phase are kept per document in the environment, so an
+    incremental build (which reads only changed documents) still reports them all;
+    the others are emitted anew by every build.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(logging.WARNING)
+        self.app = app
+        self.meldingen: list[dict[str, Any]] = []
+        self.addFilter(sphinx_logging.WarningLogRecordTranslator(app))
+
+    def emit(self, record: logging.LogRecord) -> None:
+        kind = getattr(record, "type", None)
+        if kind == WARNING_TYPE or kind == "sn_schema_violation":
+            return  # our own findings, and schema violations read from their json
+        location = str(getattr(record, "location", "") or "")
+        path, _, line = location.rpartition(":")
+        if not line.isdigit():
+            path, line = location, ""
+        melding = {
+            "bericht": record.getMessage(),
+            "bestand": path,
+            "regel": int(line) if line else None,
+            "type": kind,
+            "subtype": getattr(record, "subtype", None),
+        }
+        env = self.app.env
+        docname = env.path2doc(path) if path else None
+        if self.app.phase == BuildPhase.READING and docname:
+            env.hgkm_meldingen.setdefault(docname, []).append(melding)  # type: ignore[attr-defined]
+        else:
+            self.meldingen.append(melding)
+
+    def all(self) -> list[dict[str, Any]]:
+        per_doc = self.app.env.hgkm_meldingen  # type: ignore[attr-defined]
+        return [m for doc in sorted(per_doc) for m in per_doc[doc]] + self.meldingen
+
+
+def _start_collecting(app: Sphinx) -> None:
+    if not hasattr(app.env, "hgkm_meldingen"):
+        app.env.hgkm_meldingen = {}  # type: ignore[attr-defined]
+    collector = _Collector(app)
+    logging.getLogger(sphinx_logging.NAMESPACE).addHandler(collector)
+    app._hgkm_collector = collector  # type: ignore[attr-defined]
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, "hgkm_meldingen", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    for docname in docnames:
+        if docname in getattr(other, "hgkm_meldingen", {}):
+            env.hgkm_meldingen[docname] = other.hgkm_meldingen[docname]
+
+
+def _live_corpus(app: Sphinx) -> Corpus:
+    from sphinx_needs.data import SphinxNeedsData
+
+    needs = SphinxNeedsData(app.env).get_needs_view()
+    violations_file = Path(app.outdir, "schema_violations.json")
+    violations = (
+        json.loads(violations_file.read_text(encoding="utf-8")).get("validation_warnings", {})
+        if violations_file.exists()
+        else {}
+    )
+    dicts = ({key: need[key] for key in need.keys()} for need in needs.values())
+    return Corpus.from_dicts(dicts, schema_violations=violations)
+
+
+def _report_findings(app: Sphinx, builder: Any = None) -> None:
+    """Run the rules on the live needs; blocking findings fail a -W build."""
+    corpus = _live_corpus(app)
+    for finding in rules.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None)):
+        need = corpus.needs.get(finding.need_id)
+        location = (need.docname, need.lineno) if need and need.docname else None
+        text = f"[{finding.regel}] {finding.melding} {finding.oplossing}"
+        if finding.blokkerend:
+            logger.warning(text, location=location, type=WARNING_TYPE, subtype=finding.regel)
+        else:
+            logger.info(f"waarschuwing: {text}", location=location)
+
+
+def _write_outputs(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None:
+        return
+    Path(app.outdir, METAMODEL_JSON).write_text(from_sphinx(app).to_json(), encoding="utf-8")
+    collector: _Collector | None = getattr(app, "_hgkm_collector", None)
+    meldingen = collector.all() if collector else []
+    Path(app.outdir, BUILD_MELDINGEN_JSON).write_text(
+        json.dumps(meldingen, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("hgkm_peildatum", "", "env", types=(str,))
     app.add_directive("metamodel", MetamodelDirective)
-    app.connect("build-finished", _write_metamodel)
+    app.connect("builder-inited", _start_collecting)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    # after sphinx-needs' own process_schemas (priority 500) wrote schema_violations.json
+    app.connect("write-started", _report_findings, priority=900)
+    app.connect("build-finished", _write_outputs, priority=400)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

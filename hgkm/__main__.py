@@ -1,0 +1,5 @@
+import sys
+
+from hgkm.cli import main
+
+sys.exit(main())

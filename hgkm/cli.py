@@ -1,0 +1,55 @@
+"""Command line: `python -m hgkm check` builds the current sources and runs the rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hgkm import ROOT
+from hgkm.build import build
+from hgkm.model import Corpus, peildatum
+from hgkm.report import Uitkomst, as_json, markdown, text
+
+FORMATS = {"text": text, "markdown": markdown, "json": as_json}
+
+
+def _check(args: argparse.Namespace) -> int:
+    srcdir = Path(args.bron).resolve()
+    outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
+    result = build(srcdir, outdir)
+    if not result.needs_json.exists():
+        print(
+            "De kennisbank kon niet worden gebouwd, dus er valt niets te controleren.\n"
+            "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:]),
+            file=sys.stderr,
+        )
+        return 2
+    uitkomst = Uitkomst.van(Corpus.from_outdir(outdir), peildatum(args.peildatum))
+    rendered = FORMATS[args.format](uitkomst)
+    if args.output:
+        Path(args.output).write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+    return 1 if uitkomst.blokkerend else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hgkm", description="Controles van de kennisbank HGKM.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="bouw de kennisbank en controleer de uitvoeringsplannen")
+    check.add_argument("--peildatum", help="datum JJJJ-MM-DD voor de datumregels (standaard: vandaag of $HGKM_PEILDATUM)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="vorm van het rapport")
+    check.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    check.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
+    check.add_argument("--output", help="schrijf het rapport naar dit bestand")
+    args = parser.parse_args(argv)
+    try:
+        return _check(args)
+    except ValueError as exc:  # e.g. a malformed --peildatum
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

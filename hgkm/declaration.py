@@ -1,0 +1,49 @@
+"""Read facts straight from the metamodel declaration (ubproject.toml).
+
+Outside a Sphinx build (in reports and messages) some facts are needed that only
+the declaration holds, such as the allowed values of a field. They are read here
+from the one declaration, never repeated in code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+
+from hgkm import METAMODEL_TOML
+
+
+@cache
+def _load(path: Path = METAMODEL_TOML) -> dict:
+    with path.open("rb") as f:
+        return tomllib.load(f)["needs"]
+
+
+def field_schema(need_type: str, name: str) -> dict:
+    """The merged schema of a field for a need type: type declaration, then type rules."""
+    needs = _load()
+    schema: dict = {}
+    schema.update(needs.get("fields", {}).get(name, {}).get("schema", {}))
+    schema.update(needs.get("types", {}).get(need_type, {}).get("fields", {}).get(name, {}).get("schema", {}))
+    for rule in needs.get("schema_definitions", {}).get("schemas", []):
+        if rule.get("select", {}).get("properties", {}).get("type", {}).get("const") == need_type:
+            schema.update(rule.get("validate", {}).get("local", {}).get("properties", {}).get(name, {}))
+    return schema
+
+
+def option_names() -> list[str]:
+    """Every option a need directive accepts (fields and links) beyond the core ones."""
+    needs = _load()
+    names = set(needs.get("fields", {})) | set(needs.get("links", {}))
+    for t in needs.get("types", {}).values():
+        names |= set(t.get("fields", {}))
+    return sorted(names | {"id", "status", "tags"})
+
+
+def type_names() -> list[str]:
+    return list(_load().get("types", {}))
+
+
+def prefix(need_type: str) -> str:
+    return _load().get("types", {}).get(need_type, {}).get("prefix", "")

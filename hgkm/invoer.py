@@ -1,0 +1,197 @@
+"""sphinx-needs' own findings, made located and Dutch (the `invoer` rule).
+
+sphinx-needs checks each need against the metamodel (required fields, allowed
+values, link targets, the ID pattern). Its schema messages carry no file:line
+(sphinx-needs #1606) and are English; its build warnings are English. This module
+turns both into findings a policy writer can act on. It checks nothing itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from hgkm import declaration
+from hgkm.findings import Finding
+from hgkm.model import Corpus, Need
+
+#: An example line for each option, shown in the fix.
+VOORBEELD: dict[str, str] = {
+    "eigenaar": ":eigenaar: Afdeling Maatschappelijke Ontwikkeling",
+    "start": ":start: 2024-01-01",
+    "eind": ":eind: 2025-12-31",
+    "plan": ":plan: UP-…",
+    "regiovisie": ":regiovisie: RV-RR24",
+    "gemeenten": ":gemeenten: GM-…",
+    "opgaven": ":opgaven: OG-RR24-1",
+    "taken": ":taken: WT-GEM-1",
+    "principes": ":principes: LP-RR24-1",
+    "betreft": ":betreft: OG-RR24-1",
+    "bronnen": ":bronnen: BR-RR24",
+    "motivering": ":motivering: Waarom het plan dit (nog) niet oppakt",
+    "besluit": ":besluit: Collegebesluit van 12 maart 2024, kenmerk …",
+    "geldig_tot": ":geldig_tot: 2025-12-31",
+    "vastgesteld_op": ":vastgesteld_op: 2024-03-12",
+    "regio": ":regio: Rotterdam Rijnmond",
+    "organisatie": ":organisatie: Gemeente …",
+}
+
+_REQUIRED = re.compile(r'"(?P<field>[^"]+)" is a required property')
+
+
+def _example(need_type: str, field: str) -> str:
+    schema = declaration.field_schema(need_type, field)
+    if "enum" in schema:
+        return f":{field}: {schema['enum'][0]}   (toegestaan: {', '.join(schema['enum'])})"
+    return VOORBEELD.get(field, f":{field}: …")
+
+
+def _schema_finding(need: Need, details: dict) -> Finding:
+    """One schema violation as a finding with place, cause and cure."""
+    path = details.get("schema_path", "")
+    field = details.get("field") or ""
+    msg = details.get("validation_msg", "")
+    value = need.fields.get(field)
+    wat = f"{need.type} {need.id}"
+    if path.endswith("required") and (m := _REQUIRED.search(msg)):
+        field = m.group("field")
+        melding = f"Bij {wat} ontbreekt het verplichte veld :{field}:."
+        oplossing = f"Voeg een regel toe, bijvoorbeeld  {_example(need.type, field)}"
+    elif path.endswith("enum"):
+        allowed = declaration.field_schema(need.type, field).get("enum", [])
+        melding = f'Bij {wat} is :{field}: "{value}" geen toegestane waarde.'
+        oplossing = f"Kies een van: {', '.join(allowed)}. Bijvoorbeeld  :{field}: {allowed[0] if allowed else '…'}"
+    elif path.endswith("format"):
+        melding = f'Bij {wat} is :{field}: "{value}" geen geldige datum.'
+        oplossing = f"Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld  {VOORBEELD.get(field, f':{field}: 2024-01-01')}"
+    elif path.endswith("maxItems") and field == "id":
+        melding, oplossing = f"Bij {wat} is de ID ongeldig.", "Gebruik een ID als UA-GEMEENTE-1."
+    elif path.endswith("maxItems"):
+        ids = ", ".join(str(v) for v in value or [])
+        maximum = declaration.field_schema(need.type, field).get("maxItems")
+        if maximum == 0:
+            melding = f"Een {need.type} mag geen :{field}: hebben ({wat} noemt {ids})."
+            oplossing = f"Haal de regel :{field}: weg."
+        else:
+            melding = f"Bij {wat} noemt :{field}: meer dan één item ({ids})."
+            oplossing = f"Laat één ID staan, bijvoorbeeld  :{field}: {(value or ['…'])[0]}"
+    elif path.endswith("minItems") or path.endswith("minLength"):
+        melding = f"Bij {wat} is :{field}: leeg."
+        oplossing = f"Vul het veld in, bijvoorbeeld  {_example(need.type, field)}"
+    elif path.endswith("pattern") and field == "id":
+        melding = f"De ID {need.id} past niet bij de soort {need.type}: die begint met {declaration.prefix(need.type)}."
+        oplossing = f"Geef het item een ID als {declaration.prefix(need.type)}…, of gebruik de juiste soort."
+    else:
+        melding = f"Bij {wat} klopt :{field or '?'}: niet: {msg}."
+        oplossing = "Vergelijk het item met de pagina Metamodel en met het voorbeeldplan."
+    return Finding("invoer", need.id, need.bestand, need.lineno, melding, oplossing)
+
+
+def schema_findings(corpus: Corpus) -> Iterator[Finding]:
+    """The schema violations sphinx-needs reported, one finding each."""
+    for need_id, warnings in corpus.schema_violations.items():
+        need = corpus.needs.get(need_id)
+        if need is None:
+            continue
+        for warning in warnings:
+            yield _schema_finding(need, warning.get("details", {}))
+
+
+# ------------------------------------------------------------ build warnings
+
+_TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
+    (
+        re.compile(r"Need '(?P<need>[^']+)' has unknown outgoing link '(?P<target>[^']*)' in field '(?P<field>[^']+)'"),
+        "{need} verwijst met :{field}: naar {target}, maar een item met die ID bestaat niet (dode koppeling).",
+        "Controleer de spelling van de ID; scheid meerdere ID's met komma's, zonder [ ].",
+    ),
+    (
+        re.compile(
+            r"Need '(?P<need>[^']+)' link '(?P<target>[^']*)' in field '(?P<field>[^']+)': "
+            r"target need type '(?P<actual>[^']+)' is not one of (?P<allowed>.+?) \("
+        ),
+        "{need} verwijst met :{field}: naar {target}, maar dat is een {actual}; hier hoort een {allowed}.",
+        "Verwijs naar een item van de juiste soort (zie de pagina Metamodel).",
+    ),
+    (
+        re.compile(r"Unknown option '(?P<option>[^']+)'"),
+        "De optie :{option}: bestaat niet{suggestie}.",
+        "Gebruik een optie uit de pagina Metamodel{suggestie_fix}.",
+    ),
+    (
+        re.compile(r"Given ID '(?P<need>[^']+)' does not match configured regex"),
+        "De ID {need} is ongeldig: een ID bestaat uit hoofdletters, cijfers en streepjes en begint met het voorvoegsel van de soort.",
+        "Schrijf de ID bijvoorbeeld als UA-GEMEENTE-1. Het item is niet opgenomen tot dit is opgelost.",
+    ),
+    (
+        re.compile(r"A need with ID '?(?P<need>[^' ]+)'? already exists"),
+        "De ID {need} komt twee keer voor.",
+        "Geef één van beide items een andere, unieke ID. Het tweede item is niet opgenomen.",
+    ),
+    (
+        re.compile(r"Unknown directive type:? '?(?P<directive>[^'\s.]+)"),
+        "Het blok {{{directive}}} bestaat niet{suggestie}.",
+        "Gebruik een van de soorten: {typen}{suggestie_fix}. De inhoud van dit blok is niet opgenomen.",
+    ),
+    (
+        re.compile(r"Need could not be created: (?P<reason>.+?)(?: \[|$)"),
+        "Een item kon niet worden gemaakt: {reason}",
+        "Vergelijk het item met de pagina Metamodel en met het voorbeeldplan.",
+    ),
+]
+
+
+def _suggestion(word: str, candidates: list[str]) -> tuple[str, str]:
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if not close:
+        return "", ""
+    return f" (bedoelt u {close[0]}?)", f", bijvoorbeeld {close[0]}"
+
+
+def _build_finding(melding: dict, root: Path | None) -> Finding:
+    text = str(melding.get("bericht", ""))
+    bestand = str(melding.get("bestand") or "")
+    if root and bestand:
+        try:
+            bestand = str(Path(bestand).resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    for pattern, melding_tpl, fix_tpl in _TRANSLATIONS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        values = m.groupdict()
+        word = values.get("option") or values.get("directive") or ""
+        pool = declaration.option_names() if "option" in values else declaration.type_names()
+        suggestie, suggestie_fix = _suggestion(word, pool) if word else ("", "")
+        values.update(suggestie=suggestie, suggestie_fix=suggestie_fix, typen=", ".join(declaration.type_names()))
+        values.setdefault("need", "Een item")
+        return Finding(
+            "invoer",
+            values.get("need") or "",
+            bestand,
+            melding.get("regel"),
+            melding_tpl.format(**values),
+            fix_tpl.format(**values),
+        )
+    return Finding(
+        "invoer",
+        "",
+        bestand,
+        melding.get("regel"),
+        f"Sphinx meldt: {text}",
+        "Lees de melding en vergelijk het bestand met het voorbeeldplan; vraag zo nodig een beheerder.",
+    )
+
+
+def build_findings(corpus: Corpus, root: Path | None = None) -> Iterator[Finding]:
+    """The warnings the build itself printed, translated where we know them."""
+    for melding in corpus.build_meldingen:
+        yield _build_finding(melding, root)
+
+
+def findings(corpus: Corpus) -> Iterator[Finding]:
+    yield from schema_findings(corpus)
+    yield from build_findings(corpus)

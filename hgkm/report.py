@@ -1,0 +1,172 @@
+"""Views of the findings and the matrix: terminal text, Markdown, JSON.
+
+All views read the same `Uitkomst` (findings + matrix of one evaluation).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from io import StringIO
+
+from rich.console import Console
+from rich.table import Table
+
+from hgkm.coverage import Dekking, Staat
+from hgkm.findings import UITLEG, Ernst, Finding
+from hgkm.model import Corpus
+from hgkm.rules import context, evaluate
+
+ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
+
+
+@dataclass
+class Uitkomst:
+    """The result of one evaluation: what the reports show."""
+
+    peildatum: date
+    findings: list[Finding]
+    dekking: list[Dekking]
+
+    @property
+    def blokkerend(self) -> list[Finding]:
+        return [f for f in self.findings if f.blokkerend]
+
+    @classmethod
+    def van(cls, corpus: Corpus, peildatum: date) -> Uitkomst:
+        ctx = context(corpus, peildatum)
+        return cls(peildatum, evaluate(corpus, peildatum), ctx.dekking)
+
+
+def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
+    groups: dict[str, list[Finding]] = {}
+    for f in findings:
+        groups.setdefault(f.gemeente or ALGEMEEN, []).append(f)
+    return dict(sorted(groups.items(), key=lambda kv: (kv[0] == ALGEMEEN, kv[0])))
+
+
+def cel_tekst(staat: Staat, aantal: int) -> str:
+    """A cell as words (never colour alone)."""
+    if staat is Staat.GEDEKT:
+        return f"gedekt ({aantal})"
+    return str(staat)
+
+
+def _matrix_rows(matrix: Dekking, items: list) -> list[tuple[str, list[str]]]:
+    rows = []
+    for gemeente in matrix.gemeenten:
+        if not matrix.heeft_plan(gemeente.id):
+            continue
+        naam = gemeente.title + (" (voorbeeld)" if gemeente.voorbeeld else "")
+        cells = [
+            cel_tekst(matrix.cel(gemeente.id, i.id).staat, len(matrix.cel(gemeente.id, i.id).acties))
+            for i in items
+        ]
+        rows.append((naam, cells))
+    return rows
+
+
+def _zonder_plan(matrix: Dekking) -> list[str]:
+    return [g.title for g in matrix.gemeenten if not matrix.heeft_plan(g.id) and not g.voorbeeld]
+
+
+def _finding_text(f: Finding) -> str:
+    label = f"[{f.regel}]" if f.blokkerend else f"[{f.regel}, waarschuwing]"
+    return f"{f.plaats}  {label}\n{f.melding}\n{f.oplossing}\n"
+
+
+def text(uitkomst: Uitkomst, width: int = 120) -> str:
+    """The terminal report: findings per gemeente, then the coverage tables."""
+    out = StringIO()
+    console = Console(file=out, width=width, no_color=True, highlight=False)
+    if not uitkomst.findings:
+        console.print("Geen bevindingen: alle plannen zijn volledig.\n")
+    for gemeente, findings in per_gemeente(uitkomst.findings).items():
+        console.rule(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}")
+        for f in findings:
+            console.print(_finding_text(f), markup=False)
+    for matrix in uitkomst.dekking:
+        for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
+            rows = _matrix_rows(matrix, items)
+            if not items or not rows:
+                continue
+            table = Table(title=f"{matrix.regiovisie.title}: {soort} per gemeente", title_justify="left")
+            table.add_column("Gemeente")
+            for item in items:
+                table.add_column(f"{item.id}\n{item.title[:28]}")
+            for naam, cells in rows:
+                table.add_row(naam, *cells)
+            console.print(table)
+        zonder = _zonder_plan(matrix)
+        if zonder:
+            console.print(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n")
+    b = len(uitkomst.blokkerend)
+    w = len(uitkomst.findings) - b
+    console.print(
+        f"Peildatum {uitkomst.peildatum}. {b} blokkerende bevinding(en), {w} waarschuwing(en)."
+        + (" De controle is NIET geslaagd." if b else " De controle is geslaagd.")
+    )
+    return out.getvalue()
+
+
+def markdown(uitkomst: Uitkomst) -> str:
+    """A Markdown report for a pull request."""
+    lines = [f"## Controle van de uitvoeringsplannen (peildatum {uitkomst.peildatum})", ""]
+    b = len(uitkomst.blokkerend)
+    lines.append(
+        f"**{'Niet geslaagd' if b else 'Geslaagd'}**: {b} blokkerende bevinding(en), "
+        f"{len(uitkomst.findings) - b} waarschuwing(en).\n"
+    )
+    for gemeente, findings in per_gemeente(uitkomst.findings).items():
+        lines.append(f"### {gemeente if gemeente == ALGEMEEN else 'Gemeente ' + gemeente}\n")
+        for f in findings:
+            ernst = "blokkerend" if f.ernst is Ernst.BLOKKEREND else "waarschuwing"
+            lines.append(f"- `{f.plaats}` **[{f.regel}]** ({ernst}) {f.melding}  \n  Oplossing: {f.oplossing}")
+        lines.append("")
+    for matrix in uitkomst.dekking:
+        for soort, items in (("Ontwikkelopgaven", matrix.opgaven), ("Wettelijke taken", matrix.taken)):
+            rows = _matrix_rows(matrix, items)
+            if not items or not rows:
+                continue
+            lines.append(f"### {soort}: {matrix.regiovisie.title}\n")
+            lines.append("| Gemeente | " + " | ".join(f"{i.id} {i.title}" for i in items) + " |")
+            lines.append("| --- |" + " --- |" * len(items))
+            for naam, cells in rows:
+                lines.append(f"| {naam} | " + " | ".join(cells) + " |")
+            lines.append("")
+    lines.append("<details><summary>Wat de regels controleren</summary>\n")
+    lines += [f"- **{rid}**: {uitleg}" for rid, uitleg in UITLEG.items()]
+    lines.append("\n</details>")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(uitkomst: Uitkomst) -> str:
+    matrices = []
+    for m in uitkomst.dekking:
+        matrices.append(
+            {
+                "regiovisie": m.regiovisie.id,
+                "cellen": [
+                    {
+                        "gemeente": g,
+                        "item": i,
+                        "staat": str(c.staat),
+                        "acties": [a.id for a in c.acties],
+                        "uitzondering": c.uitzondering.id if c.uitzondering else None,
+                    }
+                    for (g, i), c in m.cellen.items()
+                ],
+            }
+        )
+    return json.dumps(
+        {
+            "peildatum": str(uitkomst.peildatum),
+            "geslaagd": not uitkomst.blokkerend,
+            "bevindingen": [f.to_dict() for f in uitkomst.findings],
+            "dekking": matrices,
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,285 @@
+"""The policy rules: plain functions over the needs of one build, yielding findings.
+
+Per-need rules that sphinx-needs checks natively (required fields, allowed values,
+link targets, the ID pattern) live in ubproject.toml; their messages reach people
+through the `invoer` rule (hgkm/invoer.py). The rules here need several needs at
+once: coverage per gemeente, dates against the looptijd, plans against the region.
+Every view (make check, pytest, Sphinx warnings, dashboards) calls `evaluate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from hgkm import invoer
+from hgkm.coverage import Dekking, Staat, dekking, items_van, plannen_onder
+from hgkm.findings import ERNST, Finding
+from hgkm.model import Corpus, Need, parse_date
+
+Rule = Callable[["Context"], Iterator[Finding]]
+RULES: dict[str, Rule] = {}
+
+
+def regel(rule_id: str) -> Callable[[Rule], Rule]:
+    """Register a rule under its id (its severity is set in findings.ERNST)."""
+    assert rule_id in ERNST, f"rule {rule_id} has no severity in findings.ERNST"
+
+    def register(func: Rule) -> Rule:
+        RULES[func.__name__] = func
+        func.rule_id = rule_id  # type: ignore[attr-defined]
+        return func
+
+    return register
+
+
+@dataclass
+class Context:
+    """What every rule may read: the corpus, the peildatum and the shared matrix."""
+
+    corpus: Corpus
+    peildatum: date
+
+    @cached_property
+    def dekking(self) -> list[Dekking]:
+        return dekking(self.corpus, self.peildatum)
+
+
+def _finding(rule_id: str, need: Need, melding: str, oplossing: str, **extra: str) -> Finding:
+    return Finding(rule_id, need.id, need.bestand, need.lineno, melding, oplossing, **extra)
+
+
+def _gemeente_naam(gemeente: Need) -> str:
+    return gemeente.title or gemeente.id
+
+
+# --------------------------------------------------------------- coverage
+
+
+def _dekking_findings(ctx: Context, rule_id: str, soort: str, link: str) -> Iterator[Finding]:
+    for matrix in ctx.dekking:
+        items = matrix.opgaven if soort == "opgave" else matrix.taken
+        for gemeente in matrix.gemeenten:
+            plannen = matrix.plannen.get(gemeente.id)
+            if not plannen:
+                continue  # no plan yet: shown on the dashboard, not a finding
+            plan = plannen[0]
+            for item in items:
+                if matrix.cel(gemeente.id, item.id).staat is not Staat.ONGEDEKT:
+                    continue
+                wat = "ontwikkelopgave" if soort == "opgave" else "wettelijke taak"
+                yield _finding(
+                    rule_id,
+                    plan,
+                    f'Gemeente {_gemeente_naam(gemeente)}: {wat} {item.id} "{item.title}" '
+                    "heeft geen uitvoeringsactie.",
+                    f"Voeg in dit plan een actie toe met  :{link}: {item.id}  "
+                    "of leg een uitzondering vast.",
+                    gemeente=_gemeente_naam(gemeente),
+                    regiovisie=matrix.regiovisie.id,
+                )
+
+
+@regel("dekking-opgaven")
+def dekking_opgaven(ctx: Context) -> Iterator[Finding]:
+    """Every opgave of the regiovisie is covered for every gemeente with a plan."""
+    yield from _dekking_findings(ctx, "dekking-opgaven", "opgave", "opgaven")
+
+
+@regel("dekking-taken")
+def dekking_taken(ctx: Context) -> Iterator[Finding]:
+    """Every taak the regiovisie names is covered where it applies."""
+    yield from _dekking_findings(ctx, "dekking-taken", "taak", "taken")
+
+
+# -------------------------------------------------------------- integrity
+
+
+def _plan_of(ctx: Context, need: Need) -> Need | None:
+    return ctx.corpus.first(need.link("plan"), "plan")
+
+
+def _regiovisie_of(ctx: Context, plan: Need | None) -> Need | None:
+    return ctx.corpus.first(plan.link("regiovisie"), "regiovisie") if plan else None
+
+
+def _gemeenten_of(ctx: Context, plan: Need | None) -> str:
+    if plan is None:
+        return ""
+    return ", ".join(_gemeente_naam(g) for g in ctx.corpus.resolve(plan.link("gemeenten"), "gemeente"))
+
+
+@regel("integriteit")
+def actie_integriteit(ctx: Context) -> Iterator[Finding]:
+    """An actie serves something, its dates are in order and inside the looptijd."""
+    for actie in ctx.corpus.of_type("actie"):
+        plan = _plan_of(ctx, actie)
+        visie = _regiovisie_of(ctx, plan)
+        extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
+        if not actie.link("opgaven") and not actie.link("taken"):
+            voorbeeld = items_van(ctx.corpus, visie, "opgave")[:1] if visie else []
+            yield _finding(
+                "integriteit",
+                actie,
+                f"Actie {actie.id} werkt aan geen enkele ontwikkelopgave of wettelijke taak.",
+                "Noem minstens één opgave of taak, bijvoorbeeld  :opgaven: "
+                f"{voorbeeld[0].id if voorbeeld else 'OG-RR24-1'}",
+                **extra,
+            )
+        start, eind = parse_date(actie.get("start")), parse_date(actie.get("eind"))
+        if start and eind and start > eind:
+            yield _finding(
+                "integriteit",
+                actie,
+                f"Actie {actie.id} eindigt ({eind}) voordat zij begint ({start}).",
+                f"Zet de einddatum na de begindatum, bijvoorbeeld  :eind: {start.year}-12-31",
+                **extra,
+            )
+        if visie:
+            v_start, v_eind = parse_date(visie.get("start")), parse_date(visie.get("eind"))
+            for naam, waarde in (("start", start), ("eind", eind)):
+                if waarde and v_start and v_eind and not v_start <= waarde <= v_eind:
+                    yield _finding(
+                        "integriteit",
+                        actie,
+                        f"Actie {actie.id}: de {naam}datum {waarde} valt buiten de looptijd van "
+                        f"{visie.title} ({v_start} tot en met {v_eind}).",
+                        f"Kies een datum binnen de looptijd, bijvoorbeeld  :{naam}: "
+                        f"{v_start if naam == 'start' else v_eind}",
+                        **extra,
+                    )
+        if visie:
+            for soort, link in (("opgave", "opgaven"), ("taak", "taken")):
+                toegestaan = (
+                    {o.id for o in items_van(ctx.corpus, visie, "opgave")}
+                    if soort == "opgave"
+                    else set(visie.link("taken"))
+                )
+                for item_id in actie.link(link):
+                    if item_id in ctx.corpus.needs and item_id not in toegestaan:
+                        yield _finding(
+                            "integriteit",
+                            actie,
+                            f"Actie {actie.id} noemt {item_id}, maar die {soort} hoort niet bij "
+                            f"{visie.title}, de regiovisie van dit plan.",
+                            f"Noem alleen {link} van {visie.id}, "
+                            f"of zet de actie in een plan onder de juiste regiovisie.",
+                            **extra,
+                        )
+
+
+@regel("integriteit")
+def plan_integriteit(ctx: Context) -> Iterator[Finding]:
+    """A vastgesteld plan has its date and decision; its gemeenten are in the region."""
+    for plan in ctx.corpus.of_type("plan"):
+        visie = _regiovisie_of(ctx, plan)
+        extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
+        if plan.status == "vastgesteld":
+            if not plan.get("vastgesteld_op"):
+                yield _finding(
+                    "integriteit",
+                    plan,
+                    f"Plan {plan.id} is vastgesteld, maar de datum van vaststelling ontbreekt.",
+                    "Voeg de datum van het besluit toe, bijvoorbeeld  :vastgesteld_op: 2024-03-12",
+                    **extra,
+                )
+            if not ctx.corpus.resolve(plan.link("bronnen"), "bron"):
+                yield _finding(
+                    "integriteit",
+                    plan,
+                    f"Plan {plan.id} is vastgesteld, maar het besluit staat er niet bij.",
+                    "Leg het besluit vast als bron en verwijs ernaar met  :bronnen: BR-…  "
+                    "(of zet de status op concept).",
+                    **extra,
+                )
+        if visie is None:
+            continue
+        regio = set(visie.link("gemeenten"))
+        for gemeente in ctx.corpus.resolve(plan.link("gemeenten"), "gemeente"):
+            if gemeente.id not in regio and not gemeente.voorbeeld:
+                yield _finding(
+                    "integriteit",
+                    plan,
+                    f"Plan {plan.id} noemt gemeente {_gemeente_naam(gemeente)}, maar die hoort "
+                    f"niet bij de regio van {visie.title}.",
+                    f"Kies een gemeente van de regio ({len(regio)} gemeenten, zie de pagina "
+                    "Gemeenten), of zet het plan onder de regiovisie van die gemeente.",
+                    **extra,
+                )
+
+
+@regel("uitzondering")
+def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
+    """An uitzondering past its geldig_tot no longer covers, and says so."""
+    for uz in ctx.corpus.of_type("uitzondering"):
+        geldig_tot = parse_date(uz.get("geldig_tot"))
+        if geldig_tot is not None and geldig_tot < ctx.peildatum:
+            plan = _plan_of(ctx, uz)
+            visie = _regiovisie_of(ctx, plan)
+            betreft = ", ".join(uz.link("betreft")) or "(niets)"
+            yield _finding(
+                "uitzondering",
+                uz,
+                f"Uitzondering {uz.id} voor {betreft} is verlopen op {geldig_tot} "
+                f"(peildatum {ctx.peildatum}); zij telt niet meer als dekking.",
+                f"Voeg een actie toe met  :opgaven: {betreft}  (of :taken:), of verleng de "
+                "uitzondering met een nieuw besluit:  :geldig_tot: JJJJ-MM-DD",
+                gemeente=_gemeenten_of(ctx, plan),
+                regiovisie=visie.id if visie else "",
+            )
+
+
+# --------------------------------------------------------------- warnings
+
+
+@regel("principes")
+def principes(ctx: Context) -> Iterator[Finding]:
+    """Acties show which leidend principe they apply (where the regiovisie has principes)."""
+    for visie in ctx.corpus.of_type("regiovisie"):
+        eigen = items_van(ctx.corpus, visie, "principe")
+        if not eigen:
+            continue
+        for plan in plannen_onder(ctx.corpus, visie):
+            acties = [a for a in ctx.corpus.of_type("actie") if plan.id in a.link("plan")]
+            extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id}
+            zonder = [a for a in acties if not a.link("principes")]
+            for actie in zonder:
+                yield _finding(
+                    "principes",
+                    actie,
+                    f"Actie {actie.id} noemt geen leidend principe.",
+                    f"Noem het principe dat de actie toepast, bijvoorbeeld  :principes: {eigen[0].id}",
+                    **extra,
+                )
+            if acties and len(zonder) == len(acties):
+                yield _finding(
+                    "principes",
+                    plan,
+                    f"Plan {plan.id}: geen enkele actie past een leidend principe van "
+                    f"{visie.title} toe.",
+                    "Koppel de acties aan de principes die zij toepassen met  :principes: LP-…",
+                    **extra,
+                )
+
+
+# ------------------------------------------------------------------ input
+
+
+@regel("invoer")
+def invoer_meldingen(ctx: Context) -> Iterator[Finding]:
+    """sphinx-needs' own findings (schema, links, options), located and in Dutch."""
+    yield from invoer.findings(ctx.corpus)
+
+
+def evaluate(corpus: Corpus, peildatum: date) -> list[Finding]:
+    """All findings of all rules, in a stable order (file, line, rule)."""
+    ctx = Context(corpus, peildatum)
+    found = [f for rule in RULES.values() for f in rule(ctx)]
+    return sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.regel, f.need_id, f.melding))
+
+
+def context(corpus: Corpus, peildatum: date) -> Context:
+    """A context for views that need the matrix as well as the findings."""
+    return Context(corpus, peildatum)
