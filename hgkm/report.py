@@ -72,7 +72,7 @@ def _zonder_plan(matrix: Dekking) -> list[str]:
     return [g.title for g in matrix.gemeenten if not matrix.heeft_plan(g.id) and not g.voorbeeld]
 
 
-def _finding_text(f: Finding) -> str:
+def finding_text(f: Finding) -> str:
     label = f"[{f.regel}]" if f.blokkerend else f"[{f.regel}, waarschuwing]"
     return f"{f.plaats}  {label}\n{f.melding}\n{f.oplossing}\n"
 
@@ -86,7 +86,7 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
     for gemeente, findings in per_gemeente(uitkomst.findings).items():
         console.rule(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}")
         for f in findings:
-            console.print(_finding_text(f), markup=False)
+            console.print(finding_text(f), markup=False)
     for matrix in uitkomst.dekking:
         for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
             rows = _matrix_rows(matrix, items)

@@ -1,0 +1,45 @@
+"""Coverage checks per regiovisie and gemeente: the pytest report is the coverage list.
+
+Each test id reads like `test_plan_volledig[RV-RR24-Albrandswaard]`; a failing test's
+message is the list of findings for that gemeente, in plain Dutch.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.conftest import uitkomst
+from hgkm.report import ALGEMEEN, finding_text
+
+
+def _gevallen() -> list:
+    """One case per (regiovisie, gemeente with a plan)."""
+    cases = []
+    for matrix in uitkomst().dekking:
+        for gemeente in matrix.gemeenten:
+            if matrix.heeft_plan(gemeente.id):
+                cases.append(
+                    pytest.param(
+                        matrix.regiovisie.id,
+                        gemeente.title,
+                        id=f"{matrix.regiovisie.id}-{gemeente.title}",
+                    )
+                )
+    return cases
+
+
+@pytest.mark.parametrize("regiovisie,gemeente", _gevallen())
+def test_plan_volledig(regiovisie: str, gemeente: str) -> None:
+    """The gemeente's plans under the regiovisie leave nothing uncovered or malformed."""
+    fouten = [
+        f
+        for f in uitkomst().blokkerend
+        if f.regiovisie == regiovisie and gemeente in f.gemeente.split(", ")
+    ]
+    assert not fouten, "\n" + "\n".join(finding_text(f) for f in fouten)
+
+
+def test_geen_algemene_fouten() -> None:
+    """Findings not tied to one gemeente and regiovisie (input errors, dead links) block too."""
+    fouten = [f for f in uitkomst().blokkerend if not f.gemeente or not f.regiovisie]
+    assert not fouten, f"\n{ALGEMEEN}:\n" + "\n".join(finding_text(f) for f in fouten)
