@@ -10,7 +10,7 @@ Every view (make check, pytest, Sphinx warnings, dashboards) calls `evaluate`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
@@ -269,8 +269,18 @@ def principes(ctx: Context) -> Iterator[Finding]:
 
 @regel("invoer")
 def invoer_meldingen(ctx: Context) -> Iterator[Finding]:
-    """sphinx-needs' own findings (schema, links, options), located and in Dutch."""
-    yield from invoer.findings(ctx.corpus)
+    """sphinx-needs' own findings (schema, links, options), located and in Dutch.
+
+    Findings about an actie, uitzondering or plan are filed under its gemeenten, so
+    the writer of that plan sees them in their own group.
+    """
+    for finding in invoer.findings(ctx.corpus):
+        need = ctx.corpus.needs.get(finding.need_id)
+        plan = need if need is not None and need.type == "plan" else (_plan_of(ctx, need) if need else None)
+        visie = _regiovisie_of(ctx, plan)
+        if plan is not None and not finding.gemeente:
+            finding = replace(finding, gemeente=_gemeenten_of(ctx, plan), regiovisie=visie.id if visie else "")
+        yield finding
 
 
 def evaluate(corpus: Corpus, peildatum: date) -> list[Finding]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
@@ -43,33 +45,55 @@ class _Collector(logging.Handler):
         super().__init__(logging.WARNING)
         self.app = app
         self.meldingen: list[dict[str, Any]] = []
-        self.addFilter(sphinx_logging.WarningLogRecordTranslator(app))
 
     def emit(self, record: logging.LogRecord) -> None:
         kind = getattr(record, "type", None)
         if kind == WARNING_TYPE or kind == "sn_schema_violation":
             return  # our own findings, and schema violations read from their json
-        location = str(getattr(record, "location", "") or "")
-        path, _, line = location.rpartition(":")
-        if not line.isdigit():
-            path, line = location, ""
+        path, line = self._location(getattr(record, "location", None))
+        # Sphinx's own handler may already have appended " [type.subtype]" to msg.
+        message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
+        env = self.app.env
         melding = {
-            "bericht": record.getMessage(),
-            "bestand": path,
+            "bericht": message,
+            "bestand": _relative(path, self.app.srcdir),
             "regel": int(line) if line else None,
             "type": kind,
             "subtype": getattr(record, "subtype", None),
         }
-        env = self.app.env
         docname = env.path2doc(path) if path else None
         if self.app.phase == BuildPhase.READING and docname:
             env.hgkm_meldingen.setdefault(docname, []).append(melding)  # type: ignore[attr-defined]
         else:
             self.meldingen.append(melding)
 
+    def _location(self, location: Any) -> tuple[str, str]:
+        """(path, line) from a record's location in any of the forms Sphinx uses."""
+        if isinstance(location, tuple):
+            docname, lineno = location
+            return (str(self.app.env.doc2path(docname)) if docname else "", str(lineno or ""))
+        if isinstance(location, nodes.Node):
+            location = sphinx_logging.get_node_location(location) or ""
+        text = str(location or "")
+        path, _, line = text.rpartition(":")
+        return (path, line) if line.isdigit() else (text, "")
+
     def all(self) -> list[dict[str, Any]]:
         per_doc = self.app.env.hgkm_meldingen  # type: ignore[attr-defined]
         return [m for doc in sorted(per_doc) for m in per_doc[doc]] + self.meldingen
+
+
+_TYPE_SUFFIX = re.compile(r"( \[[\w.-]+\])+$")
+
+
+def _relative(path: str, srcdir: Any) -> str:
+    """A path relative to the project, as policy writers see it in their editor."""
+    if not path:
+        return ""
+    try:
+        return str(Path(path).resolve().relative_to(Path(srcdir).resolve()))
+    except ValueError:
+        return path
 
 
 def _start_collecting(app: Sphinx) -> None:
