@@ -39,6 +39,7 @@ def sphinx_settings() -> dict[str, Any]:
             "tests",
             ".github",
             ".ci",
+            ".pytest_cache",
             "**/.pytest_cache",
         ],
         # sphinx-needs prints schema violations without file:line; hgkm.sphinx_ext
