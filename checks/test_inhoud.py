@@ -171,6 +171,16 @@ def test_regiovisies(needs: dict) -> None:
     assert {nid: (v["regio"], v["start"], v["eind"]) for nid, v in visies.items()} == REGIOVISIES
 
 
+def test_region_membership_of_the_other_visies(needs: dict) -> None:
+    # RR20: the same fourteen gemeenten (the sources give no other composition).
+    assert set(needs["RV-RR20"]["gemeenten"]) == set(REGIO_RR)
+    # Kennemerland: the source names eight gemeenten but no centrumgemeente, so no items.
+    assert needs["RV-KEN"]["gemeenten"] == []
+    for naam in ("Beverwijk", "Bloemendaal", "Haarlem", "Haarlemmermeer", "Heemskerk", "Heemstede", "Velsen", "Zandvoort"):
+        assert naam in needs["RV-KEN"]["content"]
+    assert "11" in needs["RV-KEN"]["content"]
+
+
 def test_rr24_names_every_gemeente_of_the_region(needs: dict) -> None:
     assert set(needs["RV-RR24"]["gemeenten"]) == set(REGIO_RR)
     assert "GM-VOORBEELD" not in needs["RV-RR24"]["gemeenten"]
