@@ -157,12 +157,13 @@ def actie_integriteit(ctx: Context) -> Iterator[Finding]:
                     if soort == "opgave"
                     else set(visie.link("taken"))
                 )
-                for item_id in actie.link(link):
-                    if item_id in ctx.corpus.needs and item_id not in toegestaan:
+                # A link to a need of the wrong type is the invoer rule's finding.
+                for item in ctx.corpus.resolve(actie.link(link), soort):
+                    if item.id not in toegestaan:
                         yield _finding(
                             "integriteit",
                             actie,
-                            f"Actie {actie.id} noemt {item_id}, maar die {soort} hoort niet bij "
+                            f"Actie {actie.id} noemt {item.id}, maar die {soort} hoort niet bij "
                             f"{visie.title}, de regiovisie van dit plan.",
                             f"Noem alleen {link} van {visie.id}, "
                             f"of zet de actie in een plan onder de juiste regiovisie.",
