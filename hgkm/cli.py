@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from hgkm import ROOT
 from hgkm.build import build
-from hgkm.model import Corpus, peildatum
+from hgkm.model import PEILDATUM_ENV, Corpus, peildatum
 from hgkm.report import Uitkomst, as_json, markdown, text
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json}
 
 
 def _check(args: argparse.Namespace) -> int:
+    try:
+        datum = peildatum(args.peildatum)
+    except ValueError:
+        print(
+            f'Fout: de peildatum "{args.peildatum or os.environ.get(PEILDATUM_ENV)}" is geen geldige datum. '
+            "Schrijf haar als JJJJ-MM-DD, bijvoorbeeld  --peildatum 2025-06-01",
+            file=sys.stderr,
+        )
+        return 2
     srcdir = Path(args.bron).resolve()
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
     result = build(srcdir, outdir)
@@ -25,7 +35,7 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    uitkomst = Uitkomst.van(Corpus.from_outdir(outdir), peildatum(args.peildatum))
+    uitkomst = Uitkomst.van(Corpus.from_outdir(outdir), datum)
     rendered = FORMATS[args.format](uitkomst)
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")
