@@ -1,0 +1,129 @@
+"""`python -m hgkm check` on fixture corpora: exit status, grouping per gemeente, formats.
+
+Each call is a real run of the command (which itself runs a real Sphinx build);
+the calls of one corpus share an output folder, so only the first build is full.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hgkm import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ONVOLLEDIG = FIXTURES / "regels" / "dekking"
+VOLLEDIG = FIXTURES / "minimaal"
+PEILDATUM = "2025-06-01"
+
+
+@pytest.fixture(scope="module")
+def uit(tmp_path_factory: pytest.TempPathFactory) -> dict[Path, Path]:
+    """One build folder per corpus for the whole module."""
+    return {bron: tmp_path_factory.mktemp(bron.name) / "html" for bron in (ONVOLLEDIG, VOLLEDIG)}
+
+
+def check(uit: dict[Path, Path], bron: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    cmd = [sys.executable, "-m", "hgkm", "check", "--bron", str(bron), "--uit", str(uit[bron]), *args]
+    env = {k: v for k, v in os.environ.items() if k != "HGKM_PEILDATUM"}
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+
+
+def test_text_blokkeert_en_groepeert_per_gemeente(uit) -> None:
+    proc = check(uit, ONVOLLEDIG, "--peildatum", PEILDATUM, "--format", "text")
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout
+    # one section per gemeente, named by its name; each finding in its own gemeente's section
+    secties = re.split(r"─+ (Gemeente \w+) ─+", out)
+    per_gemeente = dict(zip(secties[1::2], secties[2::2], strict=True))
+    assert list(per_gemeente) == [
+        f"Gemeente {naam}" for naam in ("Aadorp", "Beedorp", "Ceedorp", "Deedorp", "Feedorp", "Heedorp", "Iedorp")
+    ]
+    beedorp = per_gemeente["Gemeente Beedorp"]
+    assert "plan-b.md:9  [dekking-opgaven]" in beedorp
+    assert 'Gemeente Beedorp: ontwikkelopgave OG-T-2 "Tweede opgave" heeft geen uitvoeringsactie.' in beedorp
+    assert "Voeg in dit plan een actie toe met  :opgaven: OG-T-2  of leg een uitzondering vast." in beedorp
+    assert "Aadorp" not in beedorp
+    assert 'Gemeente Iedorp: wettelijke taak WT-G "Preventie"' in per_gemeente["Gemeente Iedorp"]
+    assert "Gemeente Eedorp" not in out  # no plan yet: no findings
+    assert "Nog geen plan onder RV-T: 1 gemeenten (Eedorp)." in out
+    assert "De controle is NIET geslaagd." in out
+
+
+def test_markdown_per_gemeente(uit) -> None:
+    proc = check(uit, ONVOLLEDIG, "--peildatum", PEILDATUM, "--format", "markdown")
+    assert proc.returncode == 1, proc.stderr
+    out = proc.stdout
+    assert out.startswith(f"## Controle van de uitvoeringsplannen (peildatum {PEILDATUM})")
+    assert "**Niet geslaagd**" in out
+    sectie = out.split("### Gemeente Beedorp\n", 1)[1].split("###", 1)[0]
+    assert (
+        '- `plan-b.md:9` **[dekking-opgaven]** (blokkerend) Gemeente Beedorp: ontwikkelopgave OG-T-2 "Tweede opgave"'
+        in sectie
+    )
+    assert "Aadorp" not in sectie
+
+
+def test_json_bevindingen(uit) -> None:
+    proc = check(uit, ONVOLLEDIG, "--peildatum", PEILDATUM, "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    data = json.loads(proc.stdout)
+    assert data["peildatum"] == PEILDATUM
+    assert data["geslaagd"] is False
+    beedorp = [f for f in data["bevindingen"] if f["gemeente"] == "Beedorp"]
+    assert beedorp == [
+        {
+            "regel": "dekking-opgaven",
+            "need_id": "UP-B",
+            "bestand": "plan-b.md",
+            "regelnummer": 9,
+            "melding": 'Gemeente Beedorp: ontwikkelopgave OG-T-2 "Tweede opgave" heeft geen uitvoeringsactie.',
+            "oplossing": "Voeg in dit plan een actie toe met  :opgaven: OG-T-2  of leg een uitzondering vast.",
+            "gemeente": "Beedorp",
+            "regiovisie": "RV-T",
+            "ernst": "blokkerend",
+            "plaats": "plan-b.md:9",
+        }
+    ]
+    cellen = {(c["gemeente"], c["item"]): c for m in data["dekking"] for c in m["cellen"]}
+    assert cellen[("GM-B", "OG-T-2")]["staat"] == "niet gedekt"
+    assert cellen[("GM-G", "OG-T-2")] | {"acties": []} == {
+        "gemeente": "GM-G",
+        "item": "OG-T-2",
+        "staat": "uitzondering",
+        "acties": [],
+        "uitzondering": "UZ-G-1",
+    }
+
+
+def test_peildatum_telt(uit) -> None:
+    """A day earlier, the uitzondering of Heedorp has not expired yet."""
+    proc = check(uit, ONVOLLEDIG, "--peildatum", "2025-05-31", "--format", "json")
+    regels = {(f["need_id"], f["regel"]) for f in json.loads(proc.stdout)["bevindingen"]}
+    assert ("UZ-H-1", "uitzondering") not in regels
+    assert ("UP-H", "dekking-opgaven") not in regels
+    assert ("UP-B", "dekking-opgaven") in regels
+
+
+def test_volledig_plan_slaagt(uit) -> None:
+    proc = check(uit, VOLLEDIG, "--peildatum", PEILDATUM)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout.startswith("Geen bevindingen: alle plannen zijn volledig.")
+    assert "De controle is geslaagd." in proc.stdout
+
+
+@pytest.mark.parametrize("datum", ["2025-13-01", "1-6-2025", "morgen"])
+def test_foute_peildatum(uit, datum: str) -> None:
+    proc = check(uit, VOLLEDIG, "--peildatum", datum)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        f'Fout: de peildatum "{datum}" is geen geldige datum. '
+        "Schrijf haar als JJJJ-MM-DD, bijvoorbeeld  --peildatum 2025-06-01\n"
+    )
