@@ -220,12 +220,13 @@ def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
             plan = _plan_of(ctx, uz)
             visie = _regiovisie_of(ctx, plan)
             betreft = ", ".join(uz.link("betreft")) or "(niets)"
+            link = "taken" if ctx.corpus.first(uz.link("betreft"), "taak") else "opgaven"
             yield _finding(
                 "uitzondering",
                 uz,
                 f"Uitzondering {uz.id} voor {betreft} is verlopen op {geldig_tot} "
                 f"(peildatum {ctx.peildatum}); zij telt niet meer als dekking.",
-                f"Voeg een actie toe met  :opgaven: {betreft}  (of :taken:), of verleng de "
+                f"Voeg een actie toe met  :{link}: {betreft}  of verleng de "
                 "uitzondering met een nieuw besluit:  :geldig_tot: JJJJ-MM-DD",
                 gemeente=_gemeenten_of(ctx, plan),
                 regiovisie=visie.id if visie else "",
