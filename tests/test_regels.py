@@ -10,8 +10,8 @@ the rules must and must not report there. A MyST comment right above a need dire
     :::{plan} Uitvoeringsplan Beedorp
 
 `expect: RULE TEXT...` asks for exactly one finding of RULE located at that
-directive (its file and first line) whose message contains every TEXT (quoted
-with shell quoting when it has spaces). `expect-not: RULE TEXT...` forbids any
+directive (its file and first line) whose message or fix contains every TEXT
+(quoted with shell quoting when it has spaces). `expect-not: RULE TEXT...` forbids any
 such finding. Every finding of a fixture corpus must be expected somewhere, so a
 fixture also fails when a rule reports more than it should.
 """
@@ -53,7 +53,7 @@ class Verwachting:
             finding.regel == self.regel
             and finding.bestand == self.bestand
             and finding.regelnummer == self.regelnummer
-            and all(t in finding.melding for t in self.teksten)
+            and all(t in finding.melding or t in finding.oplossing for t in self.teksten)
         )
 
     def __str__(self) -> str:
