@@ -54,14 +54,28 @@ def cel_tekst(staat: Staat, aantal: int) -> str:
     return str(staat)
 
 
-def _matrix_rows(matrix: Dekking, items: list) -> list[tuple[str, list[str]]]:
+#: Short cell words for the terminal table (still words, never colour alone).
+KORT = {
+    Staat.GEDEKT: "ja",
+    Staat.UITZONDERING: "uitz.",
+    Staat.ONGEDEKT: "NEE",
+    Staat.GEEN_PLAN: "-",
+    Staat.NVT: "n.v.t.",
+}
+
+
+def cel_kort(staat: Staat, aantal: int) -> str:
+    return f"ja ({aantal})" if staat is Staat.GEDEKT else KORT[staat]
+
+
+def _matrix_rows(matrix: Dekking, items: list, cel=cel_tekst) -> list[tuple[str, list[str]]]:
     rows = []
     for gemeente in matrix.gemeenten:
         if not matrix.heeft_plan(gemeente.id):
             continue
         naam = gemeente.title + (" (voorbeeld)" if gemeente.voorbeeld else "")
         cells = [
-            cel_tekst(matrix.cel(gemeente.id, i.id).staat, len(matrix.cel(gemeente.id, i.id).acties))
+            cel(matrix.cel(gemeente.id, i.id).staat, len(matrix.cel(gemeente.id, i.id).acties))
             for i in items
         ]
         rows.append((naam, cells))
@@ -89,16 +103,21 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
             console.print(finding_text(f), markup=False)
     for matrix in uitkomst.dekking:
         for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
-            rows = _matrix_rows(matrix, items)
+            rows = _matrix_rows(matrix, items, cel_kort)
             if not items or not rows:
                 continue
-            table = Table(title=f"{matrix.regiovisie.title}: {soort} per gemeente", title_justify="left")
+            table = Table(title=f"{matrix.regiovisie.id}: {soort} per gemeente", title_justify="left")
             table.add_column("Gemeente")
             for item in items:
-                table.add_column(f"{item.id}\n{item.title[:28]}")
+                table.add_column(item.id.split("-", 1)[1])
             for naam, cells in rows:
                 table.add_row(naam, *cells)
             console.print(table)
+            console.print(
+                "Legenda: " + "; ".join(f"{i.id.split('-', 1)[1]} = {i.id} {i.title}" for i in items)
+                + ". ja (n) = n acties, NEE = niet gedekt, uitz. = geldige uitzondering, n.v.t. = niet van toepassing.\n",
+                markup=False,
+            )
         zonder = _zonder_plan(matrix)
         if zonder:
             console.print(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n")
