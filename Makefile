@@ -36,3 +36,12 @@ serve: $(STAMP) dot-aanwezig
 
 clean:
 	rm -rf $(BUILD)
+
+# A new plan from the template: make nieuw-plan GEMEENTE="Albrandswaard"
+nieuw-plan: $(STAMP) dot-aanwezig
+	@test -n "$(GEMEENTE)" || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
+	$(BIN)/python -m hgkm nieuw-plan "$(GEMEENTE)"
+
+# The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
+rapport: $(STAMP) dot-aanwezig
+	$(BIN)/python -m hgkm rapport $(if $(BASIS),--basis $(BASIS)) $(if $(PEILDATUM),--peildatum $(PEILDATUM)) $(if $(UITVOER),--output $(UITVOER))

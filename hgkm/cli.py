@@ -44,6 +44,51 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if uitkomst.blokkerend else 0
 
 
+def _nieuw_plan(args: argparse.Namespace) -> int:
+    from hgkm.scaffold import ScaffoldFout, nieuw_plan
+
+    srcdir = Path(args.bron).resolve()
+    try:
+        pad, notities = nieuw_plan(srcdir, args.gemeente, peildatum(args.peildatum))
+    except ScaffoldFout as exc:
+        print(f"Er is geen plan gemaakt. {exc}", file=sys.stderr)
+        return 1
+    for notitie in notities:
+        print(notitie)
+    print(
+        f"Nieuw plan: {pad.relative_to(srcdir)}\n"
+        "Werk het uit volgens de opmerkingen (regels met %) in het bestand en de handleiding.\n"
+        "Draai daarna  make check : die noemt elke opgave en taak die nog een actie nodig heeft."
+    )
+    return 0
+
+
+def _rapport(args: argparse.Namespace) -> int:
+    from hgkm.verschil import VerschilFout, rapport
+
+    srcdir = Path(args.bron).resolve()
+    outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
+    try:
+        rendered = rapport(srcdir, outdir, peildatum(args.peildatum), args.basis)
+    except VerschilFout as exc:
+        print(f"Het rapport kon niet worden gemaakt. {exc}", file=sys.stderr)
+        return 2
+    if args.output:
+        Path(args.output).write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+    return 0
+
+
+def _snelcontrole(args: argparse.Namespace) -> int:
+    from hgkm.scaffold import snelcontrole
+
+    meldingen = [m for bestand in args.bestanden for m in snelcontrole(Path(bestand))]
+    for melding in meldingen:
+        print(melding)
+    return 1 if meldingen else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hgkm", description="Controles van de kennisbank HGKM.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -53,9 +98,25 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
     check.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
     check.add_argument("--output", help="schrijf het rapport naar dit bestand")
+    check.set_defaults(func=_check)
+    nieuw = sub.add_parser("nieuw-plan", help="maak een nieuw uitvoeringsplan voor een gemeente uit het sjabloon")
+    nieuw.add_argument("gemeente", help='naam of ID van de gemeente, bijvoorbeeld "Albrandswaard"')
+    nieuw.add_argument("--peildatum", help="datum JJJJ-MM-DD die bepaalt welke regiovisie loopt (standaard: vandaag)")
+    nieuw.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    nieuw.set_defaults(func=_nieuw_plan)
+    rapp = sub.add_parser("rapport", help="Markdown-rapport voor een pull request, met wat er verandert")
+    rapp.add_argument("--basis", help="git-versie om mee te vergelijken (standaard: gemeenschappelijke versie met main)")
+    rapp.add_argument("--peildatum", help="datum JJJJ-MM-DD voor de datumregels (standaard: vandaag of $HGKM_PEILDATUM)")
+    rapp.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    rapp.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
+    rapp.add_argument("--output", help="schrijf het rapport naar dit bestand")
+    rapp.set_defaults(func=_rapport)
+    snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
+    snel.add_argument("bestanden", nargs="*", help="de planbestanden")
+    snel.set_defaults(func=_snelcontrole)
     args = parser.parse_args(argv)
     try:
-        return _check(args)
+        return args.func(args)
     except ValueError as exc:  # e.g. a malformed --peildatum
         print(f"Fout: {exc}", file=sys.stderr)
         return 2

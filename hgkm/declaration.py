@@ -47,3 +47,8 @@ def type_names() -> list[str]:
 
 def prefix(need_type: str) -> str:
     return _load().get("types", {}).get(need_type, {}).get("prefix", "")
+
+
+def id_regex() -> str:
+    """The pattern every need ID must match."""
+    return _load().get("id_regex", "")
