@@ -55,7 +55,8 @@ def build(
 ) -> BuildResult:
     """Build `srcdir` with `builder` into `outdir` (default `_build/<builder>`)."""
     outdir = Path(outdir or srcdir / "_build" / builder)
-    options = ["-b", builder, "-q"]
+    # --no-color: CI=true makes Sphinx colour its output, which breaks parsing it.
+    options = ["-b", builder, "-q", "--no-color"]
     if strict:
         options += ["-W", "--keep-going"]
     if fresh:
