@@ -6,6 +6,7 @@ dashboards on the site and the downloads.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -88,7 +89,23 @@ def taken_van(corpus: Corpus, regiovisie: Need) -> list[Need]:
     return corpus.resolve(regiovisie.link("taken"), "taak")
 
 
-def _matrix(corpus: Corpus, regiovisie: Need, peildatum: date) -> Dekking:
+def per_plan(needs: Iterable[Need]) -> dict[str, list[Need]]:
+    """Acties or uitzonderingen indexed by the plan(s) they name, in corpus order."""
+    index: dict[str, list[Need]] = {}
+    for need in needs:
+        for plan_id in need.link("plan"):
+            index.setdefault(plan_id, []).append(need)
+    return index
+
+
+def _matrix(
+    corpus: Corpus,
+    regiovisie: Need,
+    peildatum: date,
+    acties: dict[str, list[Need]],
+    uitzonderingen: dict[str, list[Need]],
+) -> Dekking:
+    """The matrix of one regiovisie; `acties` (not vervallen) and `uitzonderingen` per plan."""
     plannen = plannen_onder(corpus, regiovisie)
     per_gemeente: dict[str, list[Need]] = {}
     for plan in plannen:
@@ -100,17 +117,6 @@ def _matrix(corpus: Corpus, regiovisie: Need, peildatum: date) -> Dekking:
     gemeenten = region + extra
     opgaven = items_van(corpus, regiovisie, "opgave")
     taken = taken_van(corpus, regiovisie)
-
-    # Index the acties and uitzonderingen of each plan once.
-    acties: dict[str, list[Need]] = {}
-    uitzonderingen: dict[str, list[Need]] = {}
-    for actie in corpus.of_type("actie"):
-        if actie.status != "vervallen":
-            for plan_id in actie.link("plan"):
-                acties.setdefault(plan_id, []).append(actie)
-    for uz in corpus.of_type("uitzondering"):
-        for plan_id in uz.link("plan"):
-            uitzonderingen.setdefault(plan_id, []).append(uz)
 
     cellen: dict[tuple[str, str], Cel] = {}
     for gemeente in gemeenten:
@@ -139,4 +145,7 @@ def _matrix(corpus: Corpus, regiovisie: Need, peildatum: date) -> Dekking:
 
 def dekking(corpus: Corpus, peildatum: date) -> list[Dekking]:
     """The coverage matrix of every regiovisie in the corpus."""
-    return [_matrix(corpus, rv, peildatum) for rv in corpus.of_type("regiovisie")]
+    # Index the acties and uitzonderingen of each plan once, for all regiovisies.
+    acties = per_plan(a for a in corpus.of_type("actie") if a.status != "vervallen")
+    uitzonderingen = per_plan(corpus.of_type("uitzondering"))
+    return [_matrix(corpus, rv, peildatum, acties, uitzonderingen) for rv in corpus.of_type("regiovisie")]

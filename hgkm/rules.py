@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 
 from hgkm import invoer
-from hgkm.coverage import Dekking, Staat, dekking, items_van, plannen_onder
+from hgkm.coverage import Dekking, Staat, dekking, per_plan
 from hgkm.findings import ERNST, Finding
 from hgkm.model import Corpus, Need, parse_date
 
@@ -45,6 +45,22 @@ class Context:
     @cached_property
     def dekking(self) -> list[Dekking]:
         return dekking(self.corpus, self.peildatum)
+
+    @cached_property
+    def acties_per_plan(self) -> dict[str, list[Need]]:
+        return per_plan(self.corpus.of_type("actie"))
+
+    @cached_property
+    def _per_visie(self) -> dict[tuple[str, str], list[Need]]:
+        index: dict[tuple[str, str], list[Need]] = {}
+        for need in self.corpus.needs.values():
+            for visie_id in need.link("regiovisie"):
+                index.setdefault((visie_id, need.type), []).append(need)
+        return index
+
+    def items_van(self, visie: Need, need_type: str) -> list[Need]:
+        """The needs of `need_type` that link to this regiovisie (as coverage.items_van)."""
+        return self._per_visie.get((visie.id, need_type), [])
 
 
 def _finding(rule_id: str, need: Need, melding: str, oplossing: str, **extra: str) -> Finding:
@@ -119,7 +135,7 @@ def actie_integriteit(ctx: Context) -> Iterator[Finding]:
         visie = _regiovisie_of(ctx, plan)
         extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
         if not actie.link("opgaven") and not actie.link("taken"):
-            voorbeeld = items_van(ctx.corpus, visie, "opgave")[:1] if visie else []
+            voorbeeld = ctx.items_van(visie, "opgave")[:1] if visie else []
             yield _finding(
                 "integriteit",
                 actie,
@@ -153,7 +169,7 @@ def actie_integriteit(ctx: Context) -> Iterator[Finding]:
         if visie:
             for soort, link in (("opgave", "opgaven"), ("taak", "taken")):
                 toegestaan = (
-                    {o.id for o in items_van(ctx.corpus, visie, "opgave")}
+                    {o.id for o in ctx.items_van(visie, "opgave")}
                     if soort == "opgave"
                     else set(visie.link("taken"))
                 )
@@ -240,11 +256,11 @@ def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
 def principes(ctx: Context) -> Iterator[Finding]:
     """Acties show which leidend principe they apply (where the regiovisie has principes)."""
     for visie in ctx.corpus.of_type("regiovisie"):
-        eigen = items_van(ctx.corpus, visie, "principe")
+        eigen = ctx.items_van(visie, "principe")
         if not eigen:
             continue
-        for plan in plannen_onder(ctx.corpus, visie):
-            acties = [a for a in ctx.corpus.of_type("actie") if plan.id in a.link("plan")]
+        for plan in ctx.items_van(visie, "plan"):
+            acties = ctx.acties_per_plan.get(plan.id, [])
             extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id}
             zonder = [a for a in acties if not a.link("principes")]
             for actie in zonder:
