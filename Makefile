@@ -45,3 +45,8 @@ nieuw-plan: $(STAMP) dot-aanwezig
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig
 	$(BIN)/python -m hgkm rapport $(if $(BASIS),--basis $(BASIS)) $(if $(PEILDATUM),--peildatum $(PEILDATUM)) $(if $(UITVOER),--output $(UITVOER))
+
+# Rules over a synthetic needs.json of ~10,000 needs; goal: load + evaluate under 1 s.
+bench-regels: $(STAMP)
+	$(BIN)/python bench/regels.py
+.PHONY: bench-regels
