@@ -20,6 +20,7 @@ from hgkm import report
 from hgkm.build import build
 from hgkm.coverage import Staat, dekking
 from hgkm.model import Corpus, Need
+from hgkm.scaffold import PLANNEN, snelcontrole
 
 #: The kinds of item whose changes a pull request report lists.
 SOORTEN = {"plan": "Plannen", "actie": "Acties", "uitzondering": "Uitzonderingen"}
@@ -204,6 +205,18 @@ def verschil_markdown(verschil: Verschil) -> str:
     return "\n".join(lines)
 
 
+def _snel_markdown(srcdir: Path) -> str:
+    """The fast check of the plan files: placeholders and typos, by file and line."""
+    meldingen = [
+        m
+        for pad in sorted((srcdir / PLANNEN).glob("*.md"))
+        for m in snelcontrole(pad, str(pad.relative_to(srcdir)))
+    ]
+    if not meldingen:
+        return ""
+    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{m.bestand}:{m.regel}` {m.tekst}" for m in meldingen), ""])
+
+
 def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> str:
     """The pull request report: what changed against the base, then the full check."""
     result = build(srcdir, outdir)
@@ -219,6 +232,7 @@ def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> s
     delen = [
         "# Rapport bij deze wijziging\n",
         verschil_markdown(vergelijk(oud, nieuw, peildatum, label)),
+        _snel_markdown(srcdir),
         report.markdown(report.Uitkomst.van(nieuw, peildatum)),
     ]
     return "\n".join(delen)

@@ -26,7 +26,7 @@ BEEDORP = """# Uitvoeringsplan Beedorp
 :plan: UP-B
 :opgaven: OG-TEST-1
 :principes: LP-TEST-1
-:eigenaar: Afdeling Wijk
+:eigenaar: VUL IN: afdeling
 :start: 2025-01-01
 :eind: 2026-12-31
 :status: gepland
@@ -86,6 +86,8 @@ def test_rapport_lists_what_changed_against_the_base(repo: Path, tmp_path: Path)
     assert "  - opgaven: OG-TEST-1, OG-TEST-2 → OG-TEST-1\n" in gewijzigd
     assert "  - eigenaar: Afdeling Zorg → Afdeling Jeugd\n" in gewijzigd
     assert "verwijderd" not in verschil
+    # Placeholders left in a plan are listed by file and line.
+    assert '- `requirements/uitvoeringsplannen/beedorp.md:15` Hier staat nog "VUL IN"' in tekst
     # Then the full check of the current version: matrix and findings.
     assert "**Niet geslaagd**" in tekst
     assert "ontwikkelopgave OG-TEST-2 \"Tweede opgave\" heeft geen uitvoeringsactie" in tekst

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from hgkm import ROOT
+from hgkm.findings import UITLEG
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -40,7 +41,7 @@ def uses(workflow: dict) -> list[str]:
 
 
 def test_workflows_match_the_github_schema() -> None:
-    assert [w.name for w in WORKFLOWS] == ["controle.yml", "site.yml"]
+    assert [w.name for w in WORKFLOWS] == ["controle.yml", "nieuw-plan.yml", "site.yml"]
     result = check_jsonschema(*WORKFLOWS)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -101,3 +102,29 @@ def test_codeowners_paths_exist_and_name_example_teams(regel: str) -> None:
     pad, *eigenaars = regel.split()
     assert any(ROOT.glob(pad.lstrip("/").rstrip("/") or ".")), f"{pad} bestaat niet"
     assert eigenaars and all(e.startswith("@regio-rotterdam-rijnmond/") for e in eigenaars)
+
+
+def test_new_plan_workflow_passes_the_name_safely() -> None:
+    workflow = load(ROOT / ".github/workflows/nieuw-plan.yml")
+    assert workflow["on"]["workflow_dispatch"]["inputs"]["gemeente"]["required"] is True
+    commands = runs(workflow)
+    assert 'make nieuw-plan GEMEENTE="$GEMEENTE"' in commands
+    assert "gh pr create --draft" in commands
+    # The typed name reaches the shell only as an environment variable, never as code.
+    assert "${{ inputs" not in commands and "github.event.inputs" not in commands
+
+
+def test_guide_explains_every_kind_of_finding() -> None:
+    gids = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    koppen = set(re.findall(r"^### (\S+)$", gids, flags=re.MULTILINE))
+    assert set(UITLEG) <= koppen
+
+
+def test_guide_links_resolve_on_github_and_on_the_site() -> None:
+    gids = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((\./[^)#]+)", gids)
+    assert "./requirements/uitvoeringsplannen/voorbeeld.md" in links and "./docs/metamodel.md" in links
+    assert [link for link in links if not (ROOT / link).exists()] == []
+    # The site page includes the same text, rewriting the ./ links relative to docs/.
+    pagina = (ROOT / "docs/handleiding.md").read_text(encoding="utf-8")
+    assert "{include} ../CONTRIBUTING.md" in pagina and ":relative-docs: ./" in pagina
