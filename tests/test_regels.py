@@ -3,7 +3,7 @@
 Each corpus in tests/fixtures/regels/ is a tiny MyST Sphinx project with the real
 metamodel, built once per session with warnings as errors (as `make html` does)
 and a fixed peildatum. The annotations in it (the S-CORE habit) say per need what
-the rules must and must not report there. A MyST comment right above a need directive says what the rules must report there:
+the rules must and must not report there: a MyST comment right above the directive.
 
     % expect: dekking-opgaven "Gemeente Beedorp" OG-T-2
     % expect-not: integriteit
@@ -11,8 +11,8 @@ the rules must and must not report there. A MyST comment right above a need dire
 
 `expect: RULE TEXT...` asks for exactly one finding of RULE located at that
 directive (its file and first line) whose message or fix contains every TEXT
-(quoted with shell quoting when it has spaces). `expect-not: RULE TEXT...` forbids any
-such finding. Every finding of a fixture corpus must be expected somewhere, so a
+(shell-quoted when it has spaces). `expect-not: RULE TEXT...` forbids any such
+finding. Every finding of a fixture corpus must be expected somewhere, so a
 fixture also fails when a rule reports more than it should.
 """
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -203,3 +204,26 @@ def test_annotatie_hoort_bij_het_item_eronder(tmp_path: Path) -> None:
     assert (verwacht.verwacht, verwacht.regel, verwacht.teksten) == (True, "integriteit", ("Plan UP-X", "datum"))
     assert (verwacht.bestand, verwacht.regelnummer, verwacht.need_id) == ("a.md", 5, "UP-X")
     assert (niet.verwacht, niet.regel, niet.teksten, niet.regelnummer) == (False, "principes", (), 5)
+
+
+def test_onvolledig_plan_laat_incrementele_build_falen(tmp_path: Path) -> None:
+    """Edit a complete plan so it leaves an opgave open: the next (incremental) -W build fails, located."""
+    bron = tmp_path / "minimaal"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimaal", bron, ignore=shutil.ignore_patterns("_build"))
+    uit = tmp_path / "html"
+    env = {PEILDATUM_ENV: PEILDATUM.isoformat()}
+    assert build(bron, uit, strict=True, env=env).returncode == 0
+    plan = bron / "requirements" / "uitvoeringsplannen" / "aadorp.md"
+    volledig = plan.read_text(encoding="utf-8")
+    plan.write_text(volledig.replace(":opgaven: OG-TEST-1, OG-TEST-2", ":opgaven: OG-TEST-1"), encoding="utf-8")
+
+    result = build(bron, uit, strict=True, env=env)
+    assert result.returncode != 0
+    assert result.warnings == [
+        f"{plan}:3: WARNING: [dekking-opgaven] Gemeente Aadorp: ontwikkelopgave OG-TEST-2 "
+        '"Tweede opgave" heeft geen uitvoeringsactie. Voeg in dit plan een actie toe met  '
+        ":opgaven: OG-TEST-2  of leg een uitzondering vast. [hgkm.dekking-opgaven]"
+    ]
+
+    plan.write_text(volledig, encoding="utf-8")
+    assert build(bron, uit, strict=True, env=env).returncode == 0
