@@ -10,7 +10,7 @@ Every view (make check, pytest, Sphinx warnings, dashboards) calls `evaluate`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -41,6 +41,7 @@ class Context:
 
     corpus: Corpus
     peildatum: date
+    _toegestaan: dict[tuple[str, str], set[str]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def dekking(self) -> list[Dekking]:
@@ -61,6 +62,15 @@ class Context:
     def items_van(self, visie: Need, need_type: str) -> list[Need]:
         """The needs of `need_type` that link to this regiovisie (as coverage.items_van)."""
         return self._per_visie.get((visie.id, need_type), [])
+
+    def toegestaan(self, visie: Need, soort: str) -> set[str]:
+        """IDs an actie under `visie` may name: its opgaven, or the taken it names."""
+        sleutel = (visie.id, soort)
+        if sleutel not in self._toegestaan:
+            self._toegestaan[sleutel] = (
+                {o.id for o in self.items_van(visie, "opgave")} if soort == "opgave" else set(visie.link("taken"))
+            )
+        return self._toegestaan[sleutel]
 
 
 def _finding(rule_id: str, need: Need, melding: str, oplossing: str, **extra: str) -> Finding:
@@ -130,10 +140,14 @@ def _gemeenten_of(ctx: Context, plan: Need | None) -> str:
 @regel("integriteit")
 def actie_integriteit(ctx: Context) -> Iterator[Finding]:
     """An actie serves something, its dates are in order and inside the looptijd."""
+    per_plan: dict[str, dict[str, str]] = {}  # gemeenten and regiovisie, once per plan
     for actie in ctx.corpus.of_type("actie"):
         plan = _plan_of(ctx, actie)
         visie = _regiovisie_of(ctx, plan)
-        extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
+        sleutel = plan.id if plan else ""
+        if sleutel not in per_plan:
+            per_plan[sleutel] = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
+        extra = per_plan[sleutel]
         if not actie.link("opgaven") and not actie.link("taken"):
             voorbeeld = ctx.items_van(visie, "opgave")[:1] if visie else []
             yield _finding(
@@ -168,14 +182,9 @@ def actie_integriteit(ctx: Context) -> Iterator[Finding]:
                     )
         if visie:
             for soort, link in (("opgave", "opgaven"), ("taak", "taken")):
-                toegestaan = (
-                    {o.id for o in ctx.items_van(visie, "opgave")}
-                    if soort == "opgave"
-                    else set(visie.link("taken"))
-                )
                 # A link to a need of the wrong type is the invoer rule's finding.
                 for item in ctx.corpus.resolve(actie.link(link), soort):
-                    if item.id not in toegestaan:
+                    if item.id not in ctx.toegestaan(visie, soort):
                         yield _finding(
                             "integriteit",
                             actie,
