@@ -34,6 +34,10 @@ test: $(STAMP) dot-aanwezig
 serve: $(STAMP) dot-aanwezig
 	$(BIN)/sphinx-autobuild -b html --host 127.0.0.1 --port 8000 --watch hgkm --ignore "$(BUILD)/*" . $(BUILD)/html
 
+# National scale against a plain sphinx-needs baseline; quick run: make bench BENCHARGS=--snel
+bench: $(STAMP) dot-aanwezig
+	$(BIN)/python bench/landelijk.py $(BENCHARGS)
+
 clean:
 	rm -rf $(BUILD)
 

@@ -20,7 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 
-from hgkm import rules
+from hgkm import incremental, rules
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
 from hgkm.model import Corpus, peildatum
@@ -161,4 +161,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # after sphinx-needs' own process_schemas (priority 500) wrote schema_violations.json
     app.connect("write-started", _report_findings, priority=900)
     app.connect("build-finished", _write_outputs, priority=400)
+    incremental.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

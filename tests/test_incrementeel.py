@@ -1,0 +1,90 @@
+"""An incremental build after editing one plan gives the same HTML as a clean build.
+
+Real builds of a copy of the minimal fixture corpus: build, edit the plan (a link is
+added or removed, so the back links on the unedited page beleid.md change), build
+incrementally, and compare every page with a clean build of the edited sources.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from hgkm.build import build
+from hgkm.incremental import differing_pages
+from tests.conftest import copy_fixture
+
+PLAN = Path("requirements/uitvoeringsplannen/aadorp.md")
+
+NIEUWE_ACTIE = """
+:::{actie} Tweede actie
+:id: UA-A-2
+:plan: UP-A
+:opgaven: OG-TEST-2
+:principes: LP-TEST-1
+:eigenaar: Afdeling Jeugd
+:start: 2024-06-01
+:eind: 2025-06-30
+:status: gepland
+:::
+"""
+
+
+def _add_actie(text: str) -> str:
+    return text + NIEUWE_ACTIE
+
+
+def _remove_principe(text: str) -> str:
+    assert ":principes: LP-TEST-1\n" in text
+    return text.replace(":principes: LP-TEST-1\n", "")
+
+
+@pytest.mark.parametrize(
+    ("edit", "visible", "gone"),
+    [
+        (_add_actie, "UA-A-2", None),
+        (_remove_principe, None, "UA-A-1"),
+    ],
+    ids=["link-erbij", "link-eraf"],
+)
+def test_incremental_equals_clean(tmp_path: Path, edit, visible: str | None, gone: str | None) -> None:
+    project = copy_fixture("minimaal", tmp_path / "incrementeel")
+    out = project / "_build" / "html"
+    first = build(project, out)
+    assert first.returncode == 0, first.log
+    beleid_before = (out / "beleid.html").read_text(encoding="utf-8")
+    doctree = project / "_build" / "html" / ".doctrees" / "beleid.doctree"
+    read_at = doctree.stat().st_mtime_ns
+
+    plan = project / PLAN
+    plan.write_text(edit(plan.read_text(encoding="utf-8")), encoding="utf-8")
+    second = build(project, out)
+    assert second.returncode == 0, second.log
+    # beleid.md was not re-read, only rewritten: the build stayed incremental
+    assert doctree.stat().st_mtime_ns == read_at
+
+    clean = copy_fixture("minimaal", tmp_path / "schoon")
+    (clean / PLAN).write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
+    fresh = build(clean, clean / "_build" / "html", fresh=True)
+    assert fresh.returncode == 0, fresh.log
+
+    assert differing_pages(out, clean / "_build" / "html") == []
+    beleid_after = (out / "beleid.html").read_text(encoding="utf-8")
+    assert beleid_after != beleid_before, "the edit must change the back links on the unedited page"
+    principes = beleid_after[beleid_after.index('id="LP-TEST-1"') :]
+    if visible:
+        assert visible in beleid_after
+    if gone:
+        # LP-TEST-1's back link to UA-A-1 ("toegepast door") is gone
+        assert f"#{gone}" not in principes.split('id="OG-TEST-1"')[0]
+
+
+def test_differing_pages_sees_a_difference(tmp_path: Path) -> None:
+    one, other = tmp_path / "een", tmp_path / "ander"
+    for folder, text in ((one, "<p>UA-A-1</p>"), (other, "<p>UA-A-2</p>")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+        (folder / "gelijk.html").write_text('<div id="SNCB-0123abcd">x</div>' if folder == one else '<div id="SNCB-89abcdef">x</div>', encoding="utf-8")
+    (one / "alleen.html").write_text("", encoding="utf-8")
+    assert differing_pages(one, other) == ["alleen.html", "index.html"]
