@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from hgkm import declaration
+from hgkm import declaration, veiligheid
 from hgkm.findings import Finding
 from hgkm.model import Corpus, Need
 
@@ -150,14 +150,87 @@ def _suggestion(word: str, candidates: list[str]) -> tuple[str, str]:
     return f" (bedoelt u {close[0]}?)", f", bijvoorbeeld {close[0]}"
 
 
-def _build_finding(melding: dict, root: Path | None) -> Finding:
-    text = str(melding.get("bericht", ""))
-    bestand = str(melding.get("bestand") or "")
+def _relative(bestand: str, root: Path | None) -> str:
     if root and bestand:
         try:
-            bestand = str(Path(bestand).resolve().relative_to(root.resolve()))
+            return str(Path(bestand).resolve().relative_to(root.resolve()))
         except ValueError:
             pass
+    return bestand
+
+
+# Build warnings that need more than a template: another place, or the need itself.
+_DEAD_LINK = re.compile(
+    r"Need '(?P<need>[^']+)' has unknown outgoing link '(?P<target>[^']*)' in field '(?P<field>[^']+)'"
+)
+_NO_TITLE = re.compile(r"toctree contains reference to document '(?P<doc>[^']+)' that doesn't have a title")
+_NOT_IN_TOCTREE = re.compile(r"document isn't included in any toctree")
+_MISSING_DOC = re.compile(r"toctree contains reference to nonexisting document '(?P<doc>[^']+)'")
+_RAW_DISABLED = re.compile(r'"raw" directive disabled')
+#: Separator between message and fix in the warnings of hgkm's own source checks.
+OPLOSSING = " Oplossing: "
+
+
+def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | None:
+    """Translations that need more than a template (or None)."""
+    text = str(melding.get("bericht", ""))
+    regel = melding.get("regel")
+    if melding.get("type") == "hgkm_bron" and OPLOSSING in text:
+        wat, _, oplossing = text.partition(OPLOSSING)
+        return Finding("invoer", "", bestand, regel, wat, oplossing)
+    if m := _DEAD_LINK.search(text):
+        need_id, target, field = m["need"], m["target"], m["field"]
+        if target.startswith("[") or target.endswith("]"):
+            need = corpus.needs.get(need_id) if corpus else None
+            waarden = [v.strip("[] ") for v in (need.link(field) if need else [target])]
+            lijst = ", ".join(v for v in waarden if v)
+            return Finding(
+                "invoer", need_id, bestand, regel,
+                f"{need_id}: de lijst bij :{field}: staat tussen haken ([...]), zoals in YAML. "
+                "Dan worden de haken deel van de ID's en vindt de kennisbank ze niet.",
+                f"Schrijf {lijst} zonder haken, gescheiden door komma's:  :{field}: {lijst}",
+            )
+        if field == "gemeenten":
+            return Finding(
+                "invoer", need_id, bestand, regel,
+                f"{need_id} noemt gemeente {target}, maar die gemeente staat niet in de kennisbank.",
+                "Controleer de ID op de pagina Gemeenten (bijvoorbeeld GM-VLAARDINGEN). Staat de "
+                "gemeente er echt niet bij, voeg dan eerst een gemeente-item toe.",
+            )
+        return None
+    if m := _NO_TITLE.search(text):
+        return Finding(
+            "invoer", "", f"{m['doc']}.md", 1,
+            "Dit bestand is leeg of heeft geen titel, dus de site kan er niet naar verwijzen.",
+            "Begin het bestand met een titelregel, bijvoorbeeld  # Uitvoeringsplan Vlaardingen  "
+            "en zet het plan eronder (kopieer het voorbeeldplan), of verwijder het bestand.",
+        )
+    if _NOT_IN_TOCTREE.search(text):
+        # Sphinx locates this warning by document name, without the suffix.
+        bestand = bestand if Path(bestand).suffix else f"{bestand}.md"
+        return Finding(
+            "invoer", "", bestand, regel,
+            "Dit bestand staat in geen enkele inhoudsopgave: lezers van de site vinden het niet.",
+            "Zet een uitvoeringsplan in de map requirements/uitvoeringsplannen/ (die map komt "
+            "vanzelf in de inhoudsopgave). Een andere pagina neemt u op in een toctree, "
+            "bijvoorbeeld in index.md.",
+        )
+    if m := _MISSING_DOC.search(text):
+        return Finding(
+            "invoer", "", bestand, regel,
+            f"De inhoudsopgave verwijst naar {m['doc']}, maar dat bestand bestaat niet.",
+            "Controleer de naam (zonder .md) of haal de regel uit de toctree weg.",
+        )
+    if _RAW_DISABLED.search(text):
+        return Finding("invoer", "", bestand, regel, veiligheid.RAW_MELDING, veiligheid.RAW_OPLOSSING)
+    return None
+
+
+def _build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None) -> Finding:
+    text = str(melding.get("bericht", ""))
+    bestand = _relative(str(melding.get("bestand") or ""), root)
+    if special := _special(melding, bestand, corpus):
+        return special
     for pattern, melding_tpl, fix_tpl in _TRANSLATIONS:
         m = pattern.search(text)
         if not m:
@@ -189,7 +262,7 @@ def _build_finding(melding: dict, root: Path | None) -> Finding:
 def build_findings(corpus: Corpus, root: Path | None = None) -> Iterator[Finding]:
     """The warnings the build itself printed, translated where we know them."""
     for melding in corpus.build_meldingen:
-        yield _build_finding(melding, root)
+        yield _build_finding(melding, root, corpus)
 
 
 def findings(corpus: Corpus) -> Iterator[Finding]:

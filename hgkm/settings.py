@@ -24,6 +24,11 @@ def sphinx_settings() -> dict[str, Any]:
         "source_suffix": {".md": "markdown"},
         "myst_enable_extensions": ["colon_fence", "deflist"],
         "myst_heading_anchors": 3,
+        # The site is public and writers are not programmers: no raw HTML in content
+        # (it would pass straight into the published pages), and links only to the web
+        # and to e-mail addresses. hgkm.veiligheid tells the writer where and why.
+        "myst_disable_syntax": ["html_block", "html_inline"],
+        "myst_url_schemes": ["http", "https", "mailto"],
         # The metamodel lives in one place; sphinx-needs reads it from there.
         "needs_from_toml": str(METAMODEL_TOML),
         # needs.json carries the version key downstream tools rely on.

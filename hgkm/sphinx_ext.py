@@ -19,8 +19,9 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
+from sphinx.util.matching import get_matching_files
 
-from hgkm import incremental, rules
+from hgkm import incremental, rules, telling, veiligheid
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
 from hgkm.model import Corpus, peildatum
@@ -152,10 +153,94 @@ def _write_outputs(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+# ------------------------------------------------- checks on the sources
+
+#: Warning type of the findings from reading the sources themselves (captured in
+#: build_meldingen.json like any build warning; hgkm.invoer reads them back).
+BRON_TYPE = "hgkm_bron"
+
+
+def _bron_warning(path: str, finding: Any) -> None:
+    """Emit a source finding as a located warning: message, then the fix."""
+    logger.warning(
+        f"{finding.melding} Oplossing: {finding.oplossing}",
+        location=f"{path}:{finding.regelnummer or 1}",
+        type=BRON_TYPE,
+        subtype="bron",
+    )
+
+
+def _undecodable(app: Sphinx, config: Any) -> None:
+    """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback)."""
+    app._hgkm_encoding = []  # type: ignore[attr-defined]
+    for name in get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns):
+        if not name.endswith(".md"):
+            continue
+        data = Path(app.srcdir, name).read_bytes()
+        try:
+            data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            config.exclude_patterns.append(name)
+            regel = data[: err.start].count(b"\n") + 1
+            app._hgkm_encoding.append((name, regel, data[err.start : err.start + 1].hex()))  # type: ignore[attr-defined]
+
+
+def _report_encoding(app: Sphinx) -> None:
+    app.env.settings["raw_enabled"] = False  # no `raw` directive, not even inside eval-rst
+    for name, regel, byte in getattr(app, "_hgkm_encoding", []):
+        logger.warning(
+            f"Dit bestand is geen UTF-8-tekst (het teken met code 0x{byte} op regel {regel} is "
+            "onleesbaar) en is daarom niet in de kennisbank opgenomen. Oplossing: Sla het "
+            "bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8) en typ "
+            "letters als é, ë en ï opnieuw.",
+            location=f"{Path(app.srcdir, name)}:{regel}",
+            type=BRON_TYPE,
+            subtype="encoding",
+        )
+
+
+def _ontsmet(app: Sphinx, docname: str, source: list[str]) -> None:
+    source[0] = veiligheid.ontsmet(source[0])
+
+
+def _ontsmet_include(app: Sphinx, path: Any, docname: str, content: list[str]) -> None:
+    if str(path).endswith(".md"):
+        content[0] = veiligheid.ontsmet(content[0])
+
+
+def _check_sources(app: Sphinx, builder: Any = None) -> None:
+    """Count need blocks against the needs made; find unclosed fences and HTML."""
+    from sphinx_needs.data import SphinxNeedsData
+
+    env = app.env
+    bronnen: dict[str, str] = {}
+    for docname in sorted(env.found_docs):
+        path = Path(env.doc2path(docname))
+        if path.suffix == ".md" and path.is_file():
+            bronnen[_relative(str(path), app.srcdir)] = path.read_text(encoding="utf-8-sig")
+    items = [
+        telling.Item(str(need["id"]), f"{need['docname']}{need.get('doctype') or '.md'}", need.get("lineno"))
+        for need in SphinxNeedsData(env).get_needs_view().values()
+        if need.get("docname")
+    ]
+    collector: _Collector | None = getattr(app, "_hgkm_collector", None)
+    meldingen = collector.all() if collector else []
+    found = list(telling.findings(bronnen, items, meldingen))
+    for bestand, text in bronnen.items():
+        found += veiligheid.findings(bestand, text)
+    for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
+        _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("hgkm_peildatum", "", "env", types=(str,))
     app.add_directive("metamodel", MetamodelDirective)
+    app.connect("config-inited", _undecodable)
     app.connect("builder-inited", _start_collecting)
+    app.connect("builder-inited", _report_encoding, priority=600)
+    app.connect("source-read", _ontsmet)
+    app.connect("include-read", _ontsmet_include)
+    app.connect("write-started", _check_sources, priority=800)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     # after sphinx-needs' own process_schemas (priority 500) wrote schema_violations.json

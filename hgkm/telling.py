@@ -1,0 +1,156 @@
+"""No content lost silently: count the need blocks in the sources against needs.json.
+
+A policy writer's item can vanish without a word: a fence that is never closed
+swallows the rest of the file into one block, and sphinx-needs refuses an item
+with a bad or duplicate ID. This module reads the Markdown sources themselves,
+finds every `:::{<type>}` / ```` ```{<type>} ```` opening of the ten need types
+(and every fence that is never closed), and compares them per file with the
+needs the build really made. Every item that is missing becomes a located
+finding, unless a located build warning on that item already says why.
+
+The scan follows MyST's fence rules: a fence closes at the first later line of
+the same character, at least as long, with nothing else on it; the body of a
+directive is Markdown again (scanned recursively), the body of a code block is
+not (examples in code blocks are not counted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from hgkm import declaration
+from hgkm.findings import Finding
+
+_OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
+_DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)$")
+_OPTION = re.compile(r"^\s*:(?P<naam>[\w-]+):\s*(?P<waarde>.*?)\s*$")
+
+#: Directives whose body is not Markdown (never scanned for need blocks).
+LETTERLIJK = frozenset(
+    {"code-block", "code", "sourcecode", "code-cell", "raw", "eval-rst", "math", "graphviz",
+     "digraph", "graph", "csv-table", "literalinclude", "mermaid", "plantuml", "uml", "needuml"}
+)
+
+
+@dataclass(frozen=True)
+class Blok:
+    """One fenced block in a source file (line numbers are 1-based)."""
+
+    naam: str  # directive name, "" for a plain code block
+    regel: int
+    eind: int | None  # line of the closing fence; None: never closed
+    fence: str
+    titel: str = ""
+    need_id: str = ""
+
+    @property
+    def gesloten(self) -> bool:
+        return self.eind is not None
+
+
+def _closes(line: str, char: str, length: int) -> bool:
+    stripped = line.strip()
+    return len(stripped) >= length and set(stripped) == {char}
+
+
+def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
+    """Every fenced block in `lines`, nested ones included, in source order."""
+    i = 0
+    while i < len(lines):
+        m = _OPEN.match(lines[i])
+        if not m or (m["fence"][0] == "`" and "`" in m["info"]):
+            i += 1
+            continue
+        fence, info = m["fence"], m["info"]
+        close = next((j for j in range(i + 1, len(lines)) if _closes(lines[j], fence[0], len(fence))), None)
+        end = close if close is not None else len(lines)
+        body = lines[i + 1 : end]
+        d = _DIRECTIVE.match(info)
+        naam = d["naam"] if d else ""
+        need_id = ""
+        for line in body:
+            opt = _OPTION.match(line)
+            if not opt:
+                break
+            if opt["naam"] == "id":
+                need_id = opt["waarde"]
+        yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
+                   d["titel"] if d else "", need_id)
+        if d and naam not in LETTERLIJK:
+            yield from blokken(body, offset + i + 1)
+        i = end + 1
+
+
+def code_regels(lines: list[str]) -> set[int]:
+    """The 1-based lines that are code (body of a code block or literal directive)."""
+    result: set[int] = set()
+    for blok in blokken(lines):
+        if not blok.naam or blok.naam in LETTERLIJK:
+            last = blok.eind if blok.eind is not None else len(lines) + 1
+            result.update(range(blok.regel + 1, last))
+    return result
+
+
+@dataclass(frozen=True)
+class Item:
+    """A need the build made: where it came from."""
+
+    need_id: str
+    bestand: str
+    regel: int | None
+
+
+def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:
+    """Whether a located build warning already speaks about this block."""
+    last = blok.eind or blok.regel
+    return any(
+        m.get("bestand") == bestand and isinstance(m.get("regel"), int) and blok.regel <= m["regel"] <= last
+        for m in meldingen
+    )
+
+
+def findings(
+    bronnen: Mapping[str, str], items: Iterable[Item], meldingen: Iterable[Mapping] = ()
+) -> Iterator[Finding]:
+    """Unclosed fences, and need blocks in `bronnen` (path -> text) without a need."""
+    typen = set(declaration.type_names())
+    meldingen = list(meldingen)
+    per_bestand: dict[str, list[Item]] = {}
+    for item in items:
+        per_bestand.setdefault(item.bestand, []).append(item)
+    for bestand, text in sorted(bronnen.items()):
+        lines = text.splitlines()
+        gemaakt = per_bestand.get(bestand, [])
+        regels = {i.regel for i in gemaakt}
+        zonder_regel = {i.need_id for i in gemaakt if i.regel is None}
+        for blok in blokken(lines):
+            opening = f"{blok.fence}{{{blok.naam}}}" if blok.naam else blok.fence
+            if not blok.gesloten:
+                yield Finding(
+                    "invoer",
+                    blok.need_id,
+                    bestand,
+                    blok.regel,
+                    f"Het blok dat hier begint ({opening}) wordt nergens afgesloten: alles tot het einde "
+                    "van het bestand valt er nu onder.",
+                    f"Sluit het blok af met een regel met alleen  {blok.fence}  (evenveel tekens als de "
+                    "openingsregel), direct na de laatste regel die erbij hoort.",
+                )
+            if blok.naam not in typen:
+                continue
+            if blok.regel in regels or (blok.need_id and blok.need_id in zonder_regel):
+                continue
+            if _uitgelegd(bestand, blok, meldingen):
+                continue
+            wat = f"{blok.naam} {blok.need_id or blok.titel}".strip()
+            yield Finding(
+                "invoer",
+                blok.need_id,
+                bestand,
+                blok.regel,
+                f"Dit item staat niet in de kennisbank: {wat} (regel {blok.regel}) is niet opgenomen.",
+                "Controleer of het blok goed is geopend en afgesloten en niet in een ander blok of "
+                "codeblok staat; vergelijk het met het voorbeeldplan.",
+            )

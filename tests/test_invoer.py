@@ -1,0 +1,304 @@
+"""Every mistake a policy writer makes gets a located, Dutch message.
+
+The corpus tests/fixtures/fouten holds one file per mistake (its name says which).
+FOUTEN below lists, per mistake, the place and the message `make check` must
+report; docs/meldingen.md shows writers the same messages. The corpus is built
+for real, once, through the command line `make check` runs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hgkm import ROOT, telling, veiligheid
+from hgkm.build import build
+
+
+FOUTEN_DIR = Path(__file__).parent / "fixtures" / "fouten"
+PLANNEN = "requirements/uitvoeringsplannen"
+PEILDATUM = "2025-06-01"
+
+# mistake: (file:line, rule, part of the message, part of the fix)
+FOUTEN: dict[str, tuple[str, str, str, str]] = {
+    "dode koppeling": (
+        f"{PLANNEN}/dode-koppeling.md:5", "invoer",
+        "verwijst met :opgaven: naar OG-TEST-9, maar een item met die ID bestaat niet",
+        "Controleer de spelling van de ID",
+    ),
+    "koppeling naar de verkeerde soort": (
+        f"{PLANNEN}/verkeerde-soort.md:5", "invoer",
+        "verwijst met :opgaven: naar WT-TEST-1, maar dat is een taak",
+        "Verwijs naar een item van de juiste soort",
+    ),
+    "datum in de verkeerde vorm": (
+        f"{PLANNEN}/datumformaat.md:5", "invoer",
+        ':start: "1-3-2024" geen geldige datum',
+        "Schrijf de datum als JJJJ-MM-DD",
+    ),
+    "einde voor het begin": (
+        f"{PLANNEN}/eind-voor-start.md:5", "integriteit",
+        "eindigt (2024-01-31) voordat zij begint (2024-03-01)",
+        "Zet de einddatum na de begindatum",
+    ),
+    "datum buiten de looptijd": (
+        f"{PLANNEN}/buiten-looptijd.md:5", "integriteit",
+        "de startdatum 2023-06-01 valt buiten de looptijd",
+        "Kies een datum binnen de looptijd",
+    ),
+    "dubbele ID": (
+        f"{PLANNEN}/dubbele-id.md:16", "invoer",
+        "De ID UA-A-DUBBEL komt twee keer voor.",
+        "Geef één van beide items een andere, unieke ID",
+    ),
+    "ID past niet in het patroon": (
+        f"{PLANNEN}/id-patroon.md:5", "invoer",
+        "De ID ua-a-klein is ongeldig",
+        "Schrijf de ID bijvoorbeeld als UA-GEMEENTE-1",
+    ),
+    "eigenaar ontbreekt": (
+        f"{PLANNEN}/zonder-eigenaar.md:5", "invoer",
+        "ontbreekt het verplichte veld :eigenaar:",
+        "Voeg een regel toe, bijvoorbeeld  :eigenaar:",
+    ),
+    "plan ontbreekt": (
+        f"{PLANNEN}/zonder-plan.md:5", "invoer",
+        "ontbreekt het verplichte veld :plan:",
+        "Voeg een regel toe, bijvoorbeeld  :plan:",
+    ),
+    "onbekende status": (
+        f"{PLANNEN}/onbekende-status.md:5", "invoer",
+        ':status: "bezig" geen toegestane waarde',
+        "Kies een van: gepland, lopend, afgerond, vervallen",
+    ),
+    "lijst als YAML": (
+        f"{PLANNEN}/yaml-lijst.md:5", "invoer",
+        "de lijst bij :opgaven: staat tussen haken ([...]), zoals in YAML",
+        "Schrijf OG-TEST-1, WT-TEST-1 zonder haken, gescheiden door komma's",
+    ),
+    "actie in twee plannen": (
+        f"{PLANNEN}/twee-plannen.md:5", "invoer",
+        "noemt :plan: meer dan één item (UP-A, UP-B)",
+        "Laat één ID staan",
+    ),
+    "blok niet afgesloten": (
+        f"{PLANNEN}/open-blok.md:5", "invoer",
+        "Het blok dat hier begint (:::{actie}) wordt nergens afgesloten",
+        "Sluit het blok af met een regel met alleen  :::",
+    ),
+    "typfout in de soort": (
+        f"{PLANNEN}/typfout-blok.md:5", "invoer",
+        "Het blok {actei} bestaat niet (bedoelt u actie?)",
+        "De inhoud van dit blok is niet opgenomen",
+    ),
+    "typfout in een optie": (
+        f"{PLANNEN}/typfout-optie.md:5", "invoer",
+        "De optie :opgave: bestaat niet (bedoelt u opgaven?)",
+        "bijvoorbeeld opgaven",
+    ),
+    "onbekende gemeente": (
+        f"{PLANNEN}/onbekende-gemeente.md:5", "invoer",
+        "noemt gemeente GM-ONBEKEND, maar die gemeente staat niet in de kennisbank",
+        "Controleer de ID op de pagina Gemeenten",
+    ),
+    "gemeente buiten de regio": (
+        f"{PLANNEN}/gemeente-buiten-regio.md:5", "integriteit",
+        "noemt gemeente Buitendorp, maar die hoort niet bij de regio",
+        "Kies een gemeente van de regio",
+    ),
+    "leeg bestand": (
+        f"{PLANNEN}/leeg.md:1", "invoer",
+        "Dit bestand is leeg of heeft geen titel",
+        "Begin het bestand met een titelregel",
+    ),
+    "plan buiten de map": (
+        "losse-map/plan.md:1", "invoer",
+        "Dit bestand staat in geen enkele inhoudsopgave",
+        "Zet een uitvoeringsplan in de map requirements/uitvoeringsplannen/",
+    ),
+    "uitzondering zonder motivering": (
+        f"{PLANNEN}/uitzondering-zonder-motivering.md:5", "invoer",
+        "ontbreekt het verplichte veld :motivering:",
+        ":motivering:",
+    ),
+    "verlopen uitzondering": (
+        f"{PLANNEN}/uitzondering-verlopen.md:5", "uitzondering",
+        "is verlopen op 2024-12-31",
+        "verleng de uitzondering met een nieuw besluit",
+    ),
+    "geen UTF-8": (
+        f"{PLANNEN}/niet-utf8.md:5", "invoer",
+        "Dit bestand is geen UTF-8-tekst",
+        "Sla het bestand op als UTF-8",
+    ),
+    "item verdwenen (ingesprongen als code)": (
+        f"{PLANNEN}/ingesprongen.md:5", "invoer",
+        "Dit item staat niet in de kennisbank: actie UA-A-INSPRING",
+        "Controleer of het blok goed is geopend en afgesloten",
+    ),
+    "HTML met script": (
+        f"{PLANNEN}/html-en-script.md:6", "invoer",
+        "Hier staat HTML met een script (<script…)",
+        "Haal de HTML weg",
+    ),
+    "HTML met onerror": (
+        f"{PLANNEN}/html-en-script.md:8", "invoer",
+        "Hier staat HTML met een script (<img…)",
+        "Haal de HTML weg",
+    ),
+    "javascript-link": (
+        f"{PLANNEN}/html-en-script.md:12", "invoer",
+        "Hier staat een link die een script start",
+        "Gebruik alleen links die beginnen met https://",
+    ),
+    "HTML-commentaar": (
+        f"{PLANNEN}/html-en-script.md:16", "invoer",
+        "Hier staat HTML-commentaar",
+        "Zet voor een regel die niet op de site mag een %",
+    ),
+    "raw-blok": (
+        f"{PLANNEN}/html-en-script.md:31", "invoer",
+        "Een raw-blok zet HTML rechtstreeks in de pagina",
+        "Haal het blok weg",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def check(tmp_path_factory: pytest.TempPathFactory) -> tuple[int, dict, str, Path]:
+    """`python -m hgkm check` over the fouten corpus: exit code, JSON report, stderr, outdir."""
+    out = tmp_path_factory.mktemp("fouten") / "html"
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgkm", "check", "--bron", str(FOUTEN_DIR), "--uit", str(out),
+         "--peildatum", PEILDATUM, "--format", "json"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    return proc.returncode, json.loads(proc.stdout or "{}"), proc.stderr, out
+
+
+@pytest.fixture(scope="module")
+def streng(tmp_path_factory: pytest.TempPathFactory):
+    """The corpus built as `make html` builds: warnings are errors."""
+    return build(FOUTEN_DIR, tmp_path_factory.mktemp("fouten-streng") / "html", strict=True)
+
+
+def _found(report: dict, plaats: str, regel: str, melding: str) -> list[dict]:
+    return [
+        f for f in report["bevindingen"]
+        if f["plaats"] == plaats and f["regel"] == regel and melding in f["melding"]
+    ]
+
+
+@pytest.mark.parametrize("fout", FOUTEN)
+def test_each_mistake_has_a_located_dutch_message(check, fout):
+    returncode, report, _, _ = check
+    plaats, regel, melding, oplossing = FOUTEN[fout]
+    found = _found(report, plaats, regel, melding)
+    assert found, f"{fout}: geen bevinding '{melding}' op {plaats}; wel: " + "\n".join(
+        f"{f['plaats']} {f['melding']}" for f in report["bevindingen"] if f["plaats"].split(":")[0] == plaats.split(":")[0]
+    )
+    assert any(oplossing in f["oplossing"] for f in found), found
+    assert all(f["ernst"] == "blokkerend" for f in found)
+
+
+def test_check_fails_and_every_build_warning_is_translated(check):
+    returncode, report, stderr, _ = check
+    assert returncode == 1
+    assert not report["geslaagd"]
+    assert "Traceback" not in stderr
+    untranslated = [f for f in report["bevindingen"] if f["melding"].startswith("Sphinx meldt")]
+    assert untranslated == []
+
+
+def test_every_finding_has_a_place(check):
+    _, report, _, _ = check
+    assert all(f["bestand"] and f["plaats"].split(":")[-1].isdigit() for f in report["bevindingen"])
+
+
+def test_make_html_fails_with_the_same_dutch_messages(streng):
+    assert streng.returncode != 0
+    assert "Traceback" not in streng.log and "Exception occurred" not in streng.log
+    log = streng.log
+    for fout in ("blok niet afgesloten", "geen UTF-8", "item verdwenen (ingesprongen als code)", "HTML met script"):
+        plaats, _, melding, _ = FOUTEN[fout]
+        pad, regel = plaats.rsplit(":", 1)
+        assert re.search(rf"{re.escape(pad)}:{regel}: WARNING: {re.escape(melding)}", log), fout
+
+
+def test_the_guide_lists_every_message():
+    """docs/meldingen.md shows writers the exact messages this test expects."""
+    gids = (ROOT / "docs" / "meldingen.md").read_text(encoding="utf-8")
+
+    def algemeen(melding: str) -> str:  # the guide writes UA-… where the test has UA-A-DUBBEL
+        return re.sub(r"\b(UA|UP|UZ)-[A-Z0-9-]*[A-Z0-9]", r"\1-…", melding.split("{")[0])[:40]
+
+    missing = [fout for fout, (_, _, melding, _) in FOUTEN.items() if algemeen(melding) not in gids]
+    assert missing == []
+
+
+# ------------------------------------------------------------------ security
+
+GEVAARLIJK = re.compile(r"(?i)<script|onerror\s*=|onclick\s*=|javascript:")
+
+
+def _hostile_lines(html: str) -> set[str]:
+    return {line.strip().replace("../", "") for line in html.splitlines() if GEVAARLIJK.search(line)}
+
+
+def test_no_script_reaches_the_html(check):
+    """Only the theme's own <script src=...> tags are in the page; none of the writer's."""
+    out = check[3]
+    page = (out / PLANNEN / "html-en-script.html").read_text(encoding="utf-8")
+    theme = (out / "index.html").read_text(encoding="utf-8")
+    assert "<p>Klik hier</p>" in page  # the text of the link survives, the link does not
+    assert _hostile_lines(page) - _hostile_lines(theme) == set()
+    needs = (out / "needs.json").read_text(encoding="utf-8")
+    assert not GEVAARLIJK.search(needs)
+
+
+def test_sanitizer_keeps_lines_and_code():
+    text = 'Regel 1 <img\nsrc=x onerror="alert(1)">\n`<b>code</b>` en [x](javascript:alert(2))\n```\n<script>\n```\n'
+    clean = veiligheid.ontsmet(text)
+    assert clean.count("\n") == text.count("\n")
+    assert "`<b>code</b>`" in clean and "\n<script>\n" in clean
+    assert "onerror" not in clean and "javascript" not in clean and "<img" not in clean
+
+
+# ------------------------------------------------------------ the counting
+
+
+def test_scan_follows_myst_fences():
+    text = (
+        "::::{note}\n"  # 1
+        ":::{actie} Binnen\n"  # 2
+        ":id: UA-X-1\n"  # 3
+        ":::\n"  # 4
+        "::::\n"  # 5
+        "```markdown\n"  # 6: an example in a code block is not an item
+        ":::{actie} Voorbeeld\n"  # 7
+        ":::\n"  # 8
+        "```\n"  # 9
+        "````{actie} Met backticks\n"  # 10
+        "```python\n"  # 11
+        "```\n"  # 12
+        "````\n"  # 13
+        ":::{plan} Open\n"  # 14
+    )
+    blokken = list(telling.blokken(text.splitlines()))
+    items = [(b.naam, b.regel, b.eind, b.need_id) for b in blokken if b.naam in {"actie", "plan"}]
+    assert items == [("actie", 2, 4, "UA-X-1"), ("actie", 10, 13, ""), ("plan", 14, None, "")]
+
+
+def test_count_reports_a_block_without_need_unless_explained():
+    bronnen = {"p.md": ":::{actie} A\n:id: UA-P-1\n:::\n\n:::{actie} B\n:id: UA-P-2\n:::\n"}
+    gemaakt = [telling.Item("UA-P-1", "p.md", 1)]
+    found = list(telling.findings(bronnen, gemaakt))
+    assert [(f.plaats, f.need_id) for f in found] == [("p.md:5", "UA-P-2")]
+    assert "Dit item staat niet in de kennisbank: actie UA-P-2" in found[0].melding
+    uitgelegd = [{"bestand": "p.md", "regel": 5, "bericht": "Need could not be created"}]
+    assert list(telling.findings(bronnen, gemaakt, uitgelegd)) == []
