@@ -83,7 +83,7 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
     ),
     "actie in twee plannen": (
         f"{PLANNEN}/twee-plannen.md:5", "invoer",
-        "noemt :plan: meer dan één item (UP-A, UP-B)",
+        "noemt :plan: meer dan één item",
         "Laat één ID staan",
     ),
     "blok niet afgesloten": (
