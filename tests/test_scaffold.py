@@ -167,6 +167,10 @@ def test_fast_check_finds_unclosed_blocks_and_typos(tmp_path: Path) -> None:
 
 def test_fast_check_accepts_the_real_plans() -> None:
     plannen = sorted(Path(__file__).parent.parent.glob("requirements/uitvoeringsplannen/*.md"))
-    plannen += sorted(Path(__file__).parent.glob("fixtures/*/requirements/uitvoeringsplannen/*.md"))
+    plannen += sorted(
+        p
+        for p in Path(__file__).parent.glob("fixtures/*/requirements/uitvoeringsplannen/*.md")
+        if "fouten" not in p.parts  # tests/fixtures/fouten: one deliberate mistake per file
+    )
     assert plannen
     assert [str(m) for p in plannen for m in snelcontrole(p)] == []
