@@ -100,7 +100,8 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
     for gemeente, findings in per_gemeente(uitkomst.findings).items():
         console.rule(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}")
         for f in findings:
-            console.print(finding_text(f), markup=False)
+            # soft_wrap: never break the example line of a fix in two
+            console.print(finding_text(f), markup=False, soft_wrap=True)
     for matrix in uitkomst.dekking:
         for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
             rows = _matrix_rows(matrix, items, cel_kort)

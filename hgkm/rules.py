@@ -236,6 +236,28 @@ def plan_integriteit(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+@regel("integriteit")
+def uitzondering_integriteit(ctx: Context) -> Iterator[Finding]:
+    """An uitzondering concerns an opgave or taak of its own plan's regiovisie."""
+    for uz in ctx.corpus.of_type("uitzondering"):
+        plan = _plan_of(ctx, uz)
+        visie = _regiovisie_of(ctx, plan)
+        if visie is None:
+            continue
+        eigen = {o.id for o in ctx.items_van(visie, "opgave")} | set(visie.link("taken"))
+        for item in ctx.corpus.resolve(uz.link("betreft")):
+            if item.type in ("opgave", "taak") and item.id not in eigen:
+                yield _finding(
+                    "integriteit",
+                    uz,
+                    f"Uitzondering {uz.id} betreft {item.id}, maar die {item.type} hoort niet bij "
+                    f"{visie.title}, de regiovisie van dit plan; zij dekt dus niets.",
+                    f"Noem een opgave of taak van {visie.id} in  :betreft:  of haal de uitzondering weg.",
+                    gemeente=_gemeenten_of(ctx, plan),
+                    regiovisie=visie.id,
+                )
+
+
 @regel("uitzondering")
 def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
     """An uitzondering past its geldig_tot no longer covers, and says so."""
@@ -269,7 +291,8 @@ def principes(ctx: Context) -> Iterator[Finding]:
         if not eigen:
             continue
         for plan in ctx.items_van(visie, "plan"):
-            acties = ctx.acties_per_plan.get(plan.id, [])
+            # a vervallen actie is history: it need not name a principe
+            acties = [a for a in ctx.acties_per_plan.get(plan.id, []) if a.status != "vervallen"]
             extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id}
             zonder = [a for a in acties if not a.link("principes")]
             for actie in zonder:
