@@ -12,3 +12,4 @@ project = "Regiovisie HGKM Rotterdam Rijnmond"
 author = "Gemeenten van de regio Rotterdam Rijnmond"
 copyright = "2024-2026, de bijdragers aan deze kennisbank (EUPL-1.2)"
 html_title = "Kennisbank Regiovisie HGKM Rotterdam Rijnmond 2024-2027"
+hgkm_itempaginas = True  # a page per gemeente, opgave, principe, taak, toetssteen (hgkm.paginas)

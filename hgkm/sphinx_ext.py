@@ -247,4 +247,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", _report_findings, priority=900)
     app.connect("build-finished", _write_outputs, priority=400)
     incremental.setup(app)
+    # the site for readers: dashboards, pages per item, downloads (hgkm.dashboards)
+    from hgkm import dashboards
+
+    dashboards.setup(app)
     return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}

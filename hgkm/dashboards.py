@@ -1,0 +1,522 @@
+"""Dashboards on the site, computed from the live needs by the code of `make check`.
+
+Directives (each leaves a placeholder that is filled in at `doctree-resolved`,
+when every need of the build is read and resolved, as sphinx-needs does for its
+needtable and needflow):
+
+- `{dekkingsmatrix}`: gemeenten × opgaven (`:soort: opgaven`) or × wettelijke taken
+  (`:soort: taken`), every cell a word, with totals;
+- `{stand-van-zaken}`: the state at a glance, for the home page;
+- `{gemeente-overzicht} GM-…`: role, plans, acties, coverage and gaps of a gemeente;
+- `{item-overzicht} OG-…`: which acties of which gemeenten serve an item;
+- `{item-lijst} <type>`: every item of a type, with a link to its page;
+- `{downloads}`: the downloads of hgkm.downloads with their columns and licence.
+
+Items tagged `voorbeeld` (and everything in a voorbeeld plan) stay out.
+Tables are real HTML tables with a caption and `<th scope>`; a cell's state is
+always a word (WCAG 1.4.1), the colour in hgkm.css only repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
+
+from hgkm import downloads, paginas
+from hgkm.coverage import Dekking, Staat, dekking
+from hgkm.model import Corpus, Need, peildatum
+from hgkm.report import cel_tekst
+
+logger = sphinx_logging.getLogger(__name__)
+
+DEKKING_PAGINA = "docs/dekking"
+
+
+class dashboard(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Placeholder, replaced at doctree-resolved by the rendered dashboard."""
+
+
+class _Dashboard(SphinxDirective):
+    soort = ""
+    has_content = False
+
+    def node(self, **attrs: Any) -> list[nodes.Node]:
+        node = dashboard(soort=self.soort, **attrs)
+        self.set_source_info(node)
+        self.env.hgkm_dashboard_docs.add(self.env.docname)  # type: ignore[attr-defined]
+        return [node]
+
+
+class DekkingsmatrixDirective(_Dashboard):
+    soort = "matrix"
+    option_spec = {
+        "soort": lambda v: directives.choice(v, ("opgaven", "taken")),
+        "regiovisie": directives.unchanged,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        return self.node(items=self.options.get("soort", "opgaven"), regiovisie=self.options.get("regiovisie", ""))
+
+
+class StandVanZakenDirective(_Dashboard):
+    soort = "stand"
+
+    def run(self) -> list[nodes.Node]:
+        return self.node()
+
+
+class _OneArgument(_Dashboard):
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        return self.node(argument=self.arguments[0].strip())
+
+
+class GemeenteOverzichtDirective(_OneArgument):
+    soort = "gemeente"
+
+
+class ItemOverzichtDirective(_OneArgument):
+    soort = "item"
+
+
+class ItemLijstDirective(_OneArgument):
+    soort = "lijst"
+
+
+class DownloadsDirective(_Dashboard):
+    soort = "downloads"
+
+    def run(self) -> list[nodes.Node]:
+        return self.node()
+
+
+# ------------------------------------------------------------------ the data
+
+
+def zonder_voorbeelden(corpus: Corpus) -> Corpus:
+    """The corpus without voorbeeld items and without what lives in a voorbeeld plan."""
+    voorbeeldplannen = {p.id for p in corpus.of_type("plan") if p.voorbeeld}
+    echt = [
+        n for n in corpus.needs.values() if not n.voorbeeld and not set(n.link("plan")) & voorbeeldplannen
+    ]
+    return Corpus({n.id: n for n in echt}, corpus.schema_violations, corpus.build_meldingen)
+
+
+@dataclass
+class Stand:
+    """The real corpus of one build and its coverage matrices."""
+
+    corpus: Corpus
+    peildatum: date
+
+    @cached_property
+    def matrices(self) -> list[Dekking]:
+        """The matrices of the regiovisies that have gemeenten."""
+        return [m for m in dekking(self.corpus, self.peildatum) if m.gemeenten]
+
+    @classmethod
+    def van(cls, app: Sphinx) -> Stand:
+        cached = getattr(app, "_hgkm_stand", None)
+        if cached is None:
+            from hgkm.sphinx_ext import _live_corpus
+
+            cached = cls(zonder_voorbeelden(_live_corpus(app)), peildatum(app.config.hgkm_peildatum or None))
+            app._hgkm_stand = cached  # type: ignore[attr-defined]
+        return cached
+
+
+def gedekt(staat: Staat) -> bool:
+    return staat in (Staat.GEDEKT, Staat.UITZONDERING)
+
+
+def items_van(matrix: Dekking, soort: str) -> list[Need]:
+    return matrix.opgaven if soort == "opgaven" else matrix.taken
+
+
+def toegepast(matrix: Dekking, gemeente: Need, items: list[Need]) -> list[Need]:
+    """The items that apply to a gemeente (centrumgemeente taken only to those)."""
+    return [i for i in items if matrix.cel(gemeente.id, i.id).staat is not Staat.NVT]
+
+
+def telling(matrix: Dekking, soort: str) -> tuple[int, int]:
+    """(items covered in every gemeente with a plan, all items)."""
+    items = items_van(matrix, soort)
+    met_plan = [g for g in matrix.gemeenten if matrix.heeft_plan(g.id)]
+    overal = [
+        i for i in items
+        if met_plan and all(gedekt(matrix.cel(g.id, i.id).staat) for g in met_plan
+                            if matrix.cel(g.id, i.id).staat is not Staat.NVT)
+    ]
+    return len(overal), len(items)
+
+
+# ------------------------------------------------------------------ rendering
+
+
+class Weergave:
+    """Renders dashboards as HTML for one page, with links relative to it."""
+
+    def __init__(self, app: Sphinx, docname: str) -> None:
+        self.app = app
+        self.docname = docname
+        self.stand = Stand.van(app)
+        self.corpus = self.stand.corpus
+
+    # links
+    def _uri(self, docname: str) -> str:
+        return self.app.builder.get_relative_uri(self.docname, docname)
+
+    def need_url(self, need: Need) -> str:
+        return f"{self._uri(need.docname)}#{need.id}"
+
+    def pagina_url(self, need: Need) -> str:
+        """The generated page of an item if there is one, else the item itself."""
+        if need.type in paginas.PER_TYPE:
+            docname = paginas.pagina(need.type, need.id)
+            if docname in self.app.env.all_docs:
+                return self._uri(docname)
+        return self.need_url(need)
+
+    def link(self, need: Need, text: str | None = None, pagina: bool = False) -> str:
+        href = self.pagina_url(need) if pagina else self.need_url(need)
+        return f'<a href="{escape(href)}">{escape(text if text is not None else need.id)}</a>'
+
+    def item_link(self, need: Need) -> str:
+        return self.link(need, f"{need.id} {need.title}", pagina=True)
+
+    def links(self, needs: Iterable[Need], pagina: bool = False) -> str:
+        return ", ".join(self.link(n, pagina=pagina) for n in needs)
+
+    def dekking_anker(self, gemeente: Need, item: Need) -> str:
+        return f"{self.pagina_url(gemeente)}#dekking-{item.id.lower()}"
+
+    # building blocks
+    @staticmethod
+    def tabel(caption: str, kop: list[str], rijen: list[tuple[str, list[str]]], voet: list[tuple[str, list[str]]] = (),
+              klasse: str = "", rij_ids: list[str] | None = None) -> str:
+        """A table with a caption, column headers and a row header per row (all HTML)."""
+        head = "".join(f'<th scope="col">{k}</th>' for k in kop)
+        body = "".join(
+            f'<tr{f" id={chr(34)}{rij_ids[n]}{chr(34)}" if rij_ids else ""}><th scope="row">{h}</th>'
+            + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+            for n, (h, cells) in enumerate(rijen)
+        )
+        foot = "".join(
+            f'<tr><th scope="row">{h}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for h, cells in voet
+        )
+        return (
+            f'<div class="hgkm-tabel" role="region" aria-label="{escape(_plain(caption))}" tabindex="0">'
+            f'<table class="hgkm {klasse}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody>{f'<tfoot>{foot}</tfoot>' if foot else ''}</table></div>"
+        )
+
+    def cel(self, matrix: Dekking, gemeente: Need, item: Need) -> str:
+        cel = matrix.cel(gemeente.id, item.id)
+        tekst = escape(cel_tekst(cel.staat, len(cel.acties)))
+        klasse = f"hgkm-staat hgkm-{cel.staat.name.lower()}"
+        if cel.staat is Staat.GEDEKT:
+            tekst = f'<a href="{escape(self.dekking_anker(gemeente, item))}">{tekst}</a>'
+        elif cel.staat is Staat.UITZONDERING and cel.uitzondering:
+            tekst = self.link(cel.uitzondering, "uitzondering")
+        return f'<span class="{klasse}">{tekst}</span>'
+
+    # dashboards
+    def matrix(self, items_soort: str, regiovisie: str = "") -> str:
+        matrices = [m for m in self.stand.matrices if not regiovisie or m.regiovisie.id == regiovisie]
+        if not matrices:
+            return "<p>Er zijn nog geen gemeenten met een regiovisie vastgelegd.</p>"
+        return "".join(self._matrix(m, items_soort) for m in matrices)
+
+    def _matrix(self, m: Dekking, soort: str) -> str:
+        items = items_van(m, soort)
+        wat = "ontwikkelopgaven" if soort == "opgaven" else "wettelijke taken"
+        if not items:
+            return f"<p>{escape(m.regiovisie.title)} noemt geen {wat}.</p>"
+        kop = ["Gemeente"] + [self.link(i, f"{i.id} {i.title}", pagina=True) for i in items] + ["Totaal gedekt"]
+        rijen = []
+        for g in m.gemeenten:
+            van_toepassing = toegepast(m, g, items)
+            if m.heeft_plan(g.id):
+                totaal = f"{sum(gedekt(m.cel(g.id, i.id).staat) for i in van_toepassing)} van {len(van_toepassing)}"
+            else:
+                totaal = "geen plan"
+            rijen.append((self.link(g, g.title, pagina=True), [self.cel(m, g, i) for i in items] + [totaal]))
+        met_plan = [g for g in m.gemeenten if m.heeft_plan(g.id)]
+        kolommen = []
+        for i in items:
+            relevant = [g for g in met_plan if m.cel(g.id, i.id).staat is not Staat.NVT]
+            kolommen.append(f"{sum(gedekt(m.cel(g.id, i.id).staat) for g in relevant)} van {len(relevant)}")
+        overal, alle = telling(m, soort)
+        voet = [("Gemeenten met een plan die dit dekken", kolommen + [f"{overal} van {alle} overal gedekt"])]
+        caption = (f"Dekking van de {wat} van de {escape(m.regiovisie.title)} per gemeente "
+                   f"(peildatum {self.stand.peildatum.isoformat()})")
+        return self.tabel(caption, kop, rijen, voet, klasse="hgkm-matrix")
+
+    def stand_van_zaken(self) -> str:
+        if not self.stand.matrices:
+            return "<p>Er zijn nog geen gemeenten met een regiovisie vastgelegd.</p>"
+        delen = []
+        for m in self.stand.matrices:
+            met_plan = sum(m.heeft_plan(g.id) for g in m.gemeenten)
+            og, og_alle = telling(m, "opgaven")
+            wt, wt_alle = telling(m, "taken")
+            open_plekken = sum(c.staat is Staat.ONGEDEKT for c in m.cellen.values())
+            zonder = [g for g in m.gemeenten if not m.heeft_plan(g.id)]
+            regels = [
+                f"<strong>{met_plan} van de {len(m.gemeenten)}</strong> gemeenten hebben een uitvoeringsplan.",
+                f"<strong>{og} van de {og_alle}</strong> ontwikkelopgaven zijn gedekt in elke gemeente met een plan.",
+                f"<strong>{wt} van de {wt_alle}</strong> wettelijke taken zijn gedekt in elke gemeente met een plan.",
+                f"<strong>{open_plekken}</strong> open plekken: een opgave of taak zonder actie of uitzondering.",
+            ]
+            if zonder:
+                regels.append("Nog geen plan: " + ", ".join(self.link(g, g.title, pagina=True) for g in zonder) + ".")
+            meer = ""
+            if DEKKING_PAGINA in self.app.env.all_docs:
+                meer = f'<p><a href="{escape(self._uri(DEKKING_PAGINA))}">Bekijk het dekkingsoverzicht per gemeente</a></p>'
+            delen.append(
+                f'<section class="hgkm-stand" aria-label="Stand van zaken {escape(m.regiovisie.title)}">'
+                f"<p>{self.link(m.regiovisie, m.regiovisie.title)} "
+                f"(peildatum {self.stand.peildatum.isoformat()}):</p>"
+                "<ul>" + "".join(f"<li>{r}</li>" for r in regels) + f"</ul>{meer}</section>"
+            )
+        return "".join(delen)
+
+    def gemeente(self, gemeente_id: str) -> str:
+        g = self.corpus.needs.get(gemeente_id)
+        if g is None or g.type != "gemeente":
+            return f"<p>Gemeente {escape(gemeente_id)} staat niet (meer) in de kennisbank.</p>"
+        delen = [f"<p>Zie ook het item {self.link(g)} met de bron.</p>"]
+        rol = g.get("rol") or "onbekend"
+        centrum = self.corpus.first([g.get("centrumgemeente") or ""], "gemeente")
+        feiten = [("Rol", escape(str(rol)))]
+        if centrum:
+            feiten.append(("Centrumgemeente", self.link(centrum, centrum.title, pagina=True)))
+        delen.append("<dl class=\"hgkm-feiten\">" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in feiten) + "</dl>")
+        matrices = [m for m in self.stand.matrices if any(x.id == g.id for x in m.gemeenten)]
+        if not matrices:
+            delen.append("<p>Deze gemeente valt (nog) onder geen regiovisie in de kennisbank.</p>")
+        for m in matrices:
+            delen.append(self._gemeente_onder(m, g))
+        return "".join(delen)
+
+    def _gemeente_onder(self, m: Dekking, g: Need) -> str:
+        rv = m.regiovisie
+        delen = [f"<h2>{escape(rv.title)}</h2>"]
+        plannen = m.plannen.get(g.id, [])
+        if not plannen:
+            delen.append(
+                f"<p><strong>Geen plan.</strong> {escape(g.title)} heeft nog geen uitvoeringsplan onder "
+                f"{self.link(rv, rv.title)}. Daarom is geen enkele opgave of taak gedekt.</p>"
+            )
+            return "".join(delen)
+        delen.append("<h3>Uitvoeringsplannen</h3><ul>")
+        for p in plannen:
+            anderen = [x for x in self.corpus.resolve(p.link("gemeenten"), "gemeente") if x.id != g.id]
+            samen = (" Samen met " + ", ".join(self.link(x, x.title, pagina=True) for x in anderen) + " (subregionaal plan)."
+                     if anderen else " Eigen plan.")
+            delen.append(f"<li>{self.link(p, p.title)} (status: {escape(p.status or 'onbekend')}).{samen}</li>")
+        delen.append("</ul>")
+        plan_ids = {p.id for p in plannen}
+        acties = sorted((a for a in self.corpus.of_type("actie") if plan_ids & set(a.link("plan"))), key=lambda a: a.id)
+        delen.append("<h3>Acties</h3>")
+        if acties:
+            rijen = [
+                (self.link(a, f"{a.id} {a.title}"),
+                 [escape(a.status or ""), escape(str(a.get("eigenaar") or "")),
+                  f"{escape(str(a.get('start') or '?'))} t/m {escape(str(a.get('eind') or '?'))}",
+                  self.links(self.corpus.resolve([*a.link("opgaven"), *a.link("taken"), *a.link("principes")]),
+                             pagina=True)])
+                for a in acties
+            ]
+            delen.append(self.tabel(f"Acties van {escape(g.title)}", ["Actie", "Status", "Eigenaar", "Planning", "Dient"],
+                                    rijen))
+        else:
+            delen.append("<p>De plannen noemen nog geen acties.</p>")
+        delen.append("<h3>Dekking</h3>")
+        items = toegepast(m, g, [*m.opgaven, *m.taken])
+        rijen, ids, gaten = [], [], []
+        for i in items:
+            cel = m.cel(g.id, i.id)
+            door = self.links(cel.acties) if cel.acties else (self.link(cel.uitzondering) if cel.uitzondering else "")
+            rijen.append((self.item_link(i), [f'<span class="hgkm-staat hgkm-{cel.staat.name.lower()}">'
+                                               f"{escape(cel_tekst(cel.staat, len(cel.acties)))}</span>", door]))
+            ids.append(f"dekking-{i.id.lower()}")
+            if cel.staat is Staat.ONGEDEKT:
+                gaten.append(i)
+        delen.append(self.tabel(f"Dekking van {escape(g.title)} onder {escape(rv.title)}", ["Opgave of taak", "Staat", "Door"],
+                                rijen, rij_ids=ids))
+        delen.append("<h3>Open plekken</h3>")
+        if gaten:
+            delen.append("<p>Hier ontbreekt nog een actie of een geldige uitzondering:</p><ul>"
+                         + "".join(f"<li>{self.item_link(i)}</li>" for i in gaten) + "</ul>")
+        else:
+            delen.append("<p>Geen: elke opgave en taak is gedekt door een actie of een uitzondering.</p>")
+        return "".join(delen)
+
+    def item(self, item_id: str) -> str:
+        i = self.corpus.needs.get(item_id)
+        if i is None:
+            return f"<p>Item {escape(item_id)} staat niet (meer) in de kennisbank.</p>"
+        delen = [f"<p>Bron en context: zie het item {self.link(i)}.</p>"]
+        if i.type in ("opgave", "taak"):
+            delen.append("<h2>Wie werkt hieraan</h2>")
+            matrices = [m for m in self.stand.matrices if any(x.id == i.id for x in [*m.opgaven, *m.taken])]
+            for m in matrices:
+                rijen = []
+                for g in m.gemeenten:
+                    cel = m.cel(g.id, i.id)
+                    if cel.staat is Staat.NVT:
+                        continue
+                    door = self.links(cel.acties) if cel.acties else (self.link(cel.uitzondering) if cel.uitzondering else "")
+                    rijen.append((self.link(g, g.title, pagina=True), [self.cel(m, g, i), door]))
+                delen.append(self.tabel(f"Gemeenten en hun acties voor {escape(i.id)} onder {escape(m.regiovisie.title)}",
+                                        ["Gemeente", "Staat", "Acties of uitzondering"], rijen))
+            if not matrices:
+                delen.append("<p>Geen regiovisie met gemeenten noemt dit item.</p>")
+        elif i.type == "principe":
+            acties = sorted((a for a in self.corpus.of_type("actie") if i.id in a.link("principes")), key=lambda a: a.id)
+            delen.append("<h2>Acties die dit principe toepassen</h2>")
+            if acties:
+                rijen = []
+                for a in acties:
+                    plan = self.corpus.first(a.link("plan"), "plan")
+                    gemeenten = self.corpus.resolve(plan.link("gemeenten"), "gemeente") if plan else []
+                    rijen.append((self.link(a, f"{a.id} {a.title}"),
+                                  [", ".join(self.link(g, g.title, pagina=True) for g in gemeenten), escape(a.status or "")]))
+                delen.append(self.tabel(f"Acties die {escape(i.id)} toepassen", ["Actie", "Gemeenten", "Status"], rijen))
+            else:
+                delen.append("<p>Nog geen actie noemt dit principe.</p>")
+        else:
+            rv = self.corpus.first(i.link("regiovisie"), "regiovisie")
+            if rv:
+                delen.append(f"<p>Deze toetssteen meet de voortgang van {self.link(rv, rv.title)} als geheel; "
+                             "acties verwijzen er niet naar.</p>")
+        return "".join(delen)
+
+    def lijst(self, need_type: str) -> str:
+        items = sorted((n for n in self.corpus.of_type(need_type)), key=lambda n: n.id)
+        if not items:
+            return "<p>Nog geen items.</p>"
+        soort = paginas.PER_TYPE.get(need_type)
+        titel = soort.kop if soort else need_type
+        if need_type == "gemeente":
+            rijen = []
+            for g in sorted(items, key=lambda n: n.title):
+                plannen = [p for m in self.stand.matrices for p in m.plannen.get(g.id, [])]
+                open_ = sum(c.staat is Staat.ONGEDEKT for m in self.stand.matrices for (gid, _), c in m.cellen.items()
+                            if gid == g.id)
+                rijen.append((self.link(g, g.title, pagina=True),
+                              [escape(str(g.get("rol") or "")), self.links(plannen) or "geen plan", str(open_)]))
+            return self.tabel(titel, ["Gemeente", "Rol", "Plannen", "Open plekken"], rijen)
+        rijen = [(self.link(n, n.id, pagina=True),
+                  [escape(n.title), self.links(self.corpus.resolve(n.link("regiovisie"), "regiovisie"))]) for n in items]
+        return self.tabel(titel, ["ID", "Titel", "Regiovisie"], rijen)
+
+    def downloads(self) -> str:
+        target = self.app.builder.get_target_uri(self.docname)
+        rijen = []
+        for d in downloads.BESTANDEN:
+            href = relative_uri(target, d.pad)
+            kolommen = ("<ul>" + "".join(f"<li><code>{escape(k)}</code>: {escape(u)}</li>" for k, u in d.kolommen) + "</ul>"
+                        if d.kolommen else escape(d.kolom_uitleg))
+            rijen.append((f'<a href="{escape(href)}">{escape(d.naam)}</a>',
+                          [escape(d.formaat), escape(d.inhoud), kolommen, escape(downloads.LICENTIE)]))
+        return self.tabel("Bestanden om te downloaden", ["Bestand", "Formaat", "Inhoud", "Kolommen", "Licentie"], rijen,
+                          klasse="hgkm-downloads")
+
+    def render(self, node: dashboard) -> str:
+        soort = node["soort"]
+        if soort == "matrix":
+            return self.matrix(node["items"], node.get("regiovisie", ""))
+        if soort == "stand":
+            return self.stand_van_zaken()
+        if soort == "gemeente":
+            return self.gemeente(node["argument"])
+        if soort == "item":
+            return self.item(node["argument"])
+        if soort == "lijst":
+            return self.lijst(node["argument"])
+        return self.downloads()
+
+
+def _plain(html: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", "", html)
+
+
+# ------------------------------------------------------------------ Sphinx glue
+
+
+def _vervang(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    found = list(doctree.findall(dashboard))
+    if not found:
+        return
+    weergave = Weergave(app, docname)
+    for node in found:
+        html = weergave.render(node)
+        if app.builder.format == "html":
+            node.replace_self(nodes.raw("", html, format="html"))
+        else:
+            node.replace_self(nodes.paragraph(text=_plain(html)))
+
+
+def _init_env(app: Sphinx) -> None:
+    if not hasattr(app.env, "hgkm_dashboard_docs"):
+        app.env.hgkm_dashboard_docs = set()  # type: ignore[attr-defined]
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, "hgkm_dashboard_docs", set()).discard(docname)
+
+
+def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    env.hgkm_dashboard_docs |= getattr(other, "hgkm_dashboard_docs", set()) & set(docnames)
+
+
+def _altijd_schrijven(app: Sphinx, env: Any) -> list[str]:
+    """Dashboards depend on every need: rewrite their pages in every build.
+
+    An incremental build thus gives the same HTML as a clean one.
+    """
+    app._hgkm_stand = None  # type: ignore[attr-defined]
+    return sorted(d for d in env.hgkm_dashboard_docs if d in env.all_docs)
+
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _static(app: Sphinx, config: Any) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _static)
+    app.add_css_file("hgkm.css")
+    app.add_node(dashboard)
+    app.add_directive("dekkingsmatrix", DekkingsmatrixDirective)
+    app.add_directive("stand-van-zaken", StandVanZakenDirective)
+    app.add_directive("gemeente-overzicht", GemeenteOverzichtDirective)
+    app.add_directive("item-overzicht", ItemOverzichtDirective)
+    app.add_directive("item-lijst", ItemLijstDirective)
+    app.add_directive("downloads", DownloadsDirective)
+    app.connect("builder-inited", _init_env)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-updated", _altijd_schrijven)
+    app.connect("doctree-resolved", _vervang)
+    paginas.setup(app)
+    downloads.setup(app)

@@ -1,0 +1,183 @@
+"""Open-data downloads, written into the site at the end of every build.
+
+The acties and the coverage matrix as CSV and XLSX (openpyxl), computed from the
+live needs by the code of `make check` (hgkm.coverage). needs.json is written by
+sphinx-needs itself. The columns are described here once; the downloads page shows
+these descriptions (the `{downloads}` directive in hgkm.dashboards).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.worksheet.table import Table
+from sphinx.application import Sphinx
+
+from hgkm.coverage import Staat
+from hgkm.model import Need
+
+if TYPE_CHECKING:
+    from hgkm.dashboards import Stand
+
+MAP = "downloads"
+LICENTIE = "CC0 1.0 (publiek domein): vrij te gebruiken, ook zonder bronvermelding."
+
+Rij = list[str]
+
+ACTIE_KOLOMMEN = [
+    ("id", "De vaste ID van de actie (UA-…)."),
+    ("titel", "De titel van de actie."),
+    ("plan", "De ID van het uitvoeringsplan waarin de actie staat."),
+    ("gemeenten", "De ID's van de gemeenten van dat plan, gescheiden door komma's."),
+    ("regiovisie", "De ID van de regiovisie waaronder het plan valt."),
+    ("status", "gepland, lopend, afgerond of vervallen."),
+    ("eigenaar", "Wie de actie trekt."),
+    ("partners", "Met wie de eigenaar de actie uitvoert (kan leeg zijn)."),
+    ("budget", "Het budget zoals het plan het noemt (kan leeg zijn)."),
+    ("start", "Begindatum (JJJJ-MM-DD)."),
+    ("eind", "Einddatum (JJJJ-MM-DD)."),
+    ("opgaven", "De ontwikkelopgaven (OG-…) waaraan de actie werkt."),
+    ("taken", "De wettelijke taken (WT-…) die de actie uitvoert."),
+    ("principes", "De leidende principes (LP-…) die de actie toepast."),
+    ("bronbestand", "Het bestand in de kennisbank waarin de actie staat."),
+]
+
+DEKKING_KOLOMMEN = [
+    ("regiovisie", "De ID van de regiovisie."),
+    ("gemeente", "De ID van de gemeente (GM-…)."),
+    ("gemeente_naam", "De naam van de gemeente."),
+    ("soort", "opgave of taak."),
+    ("item", "De ID van de ontwikkelopgave of wettelijke taak."),
+    ("item_titel", "De titel van de opgave of taak."),
+    ("staat", "gedekt, uitzondering, niet gedekt, geen plan of niet van toepassing."),
+    ("aantal_acties", "Het aantal acties (niet vervallen) dat de opgave of taak dekt."),
+    ("acties", "De ID's van die acties, gescheiden door komma's."),
+    ("uitzondering", "De ID van de geldige uitzondering (UZ-…), als die de cel dekt."),
+    ("peildatum", "De datum waartegen de geldigheid van uitzonderingen is bepaald."),
+]
+
+
+@dataclass(frozen=True)
+class Bestand:
+    """One download: where it lands in the site and what it holds."""
+
+    naam: str
+    formaat: str
+    inhoud: str
+    kolommen: list[tuple[str, str]] = field(default_factory=list)
+    kolom_uitleg: str = ""
+
+    @property
+    def pad(self) -> str:
+        return self.naam if self.naam == "needs.json" else f"{MAP}/{self.naam}"
+
+
+_ACTIES = "Alle uitvoeringsacties, één per regel. Voorbeelditems zijn weggelaten."
+_DEKKING = ("De dekkingsmatrix: per regiovisie, gemeente en opgave of taak één regel. "
+            "Voorbeelditems zijn weggelaten.")
+
+BESTANDEN = [
+    Bestand("needs.json", "JSON (sphinx-needs)",
+            "Alle items van de kennisbank met al hun velden en koppelingen, ook de voorbeelditems "
+            "(met de tag voorbeeld). Dit is het vaste gegevenscontract.",
+            kolom_uitleg="Per item de velden uit het metamodel (zie de pagina Metamodel); "
+            "koppelingen als lijsten van ID's, terugkoppelingen met het achtervoegsel _back."),
+    Bestand("acties.csv", "CSV (UTF-8, komma)", _ACTIES, ACTIE_KOLOMMEN),
+    Bestand("acties.xlsx", "Excel (XLSX)", _ACTIES, ACTIE_KOLOMMEN),
+    Bestand("dekking.csv", "CSV (UTF-8, komma)", _DEKKING, DEKKING_KOLOMMEN),
+    Bestand("dekking.xlsx", "Excel (XLSX)", _DEKKING, DEKKING_KOLOMMEN),
+]
+
+
+def _ids(needs: list[Need] | list[str]) -> str:
+    return ", ".join(n if isinstance(n, str) else n.id for n in needs)
+
+
+def actie_rijen(stand: Stand) -> list[Rij]:
+    corpus = stand.corpus
+    rijen = []
+    for a in sorted(corpus.of_type("actie"), key=lambda n: n.id):
+        plan = corpus.first(a.link("plan"), "plan")
+        rijen.append([
+            a.id, a.title, _ids(a.link("plan")),
+            _ids(plan.link("gemeenten")) if plan else "", _ids(plan.link("regiovisie")) if plan else "",
+            a.status or "", str(a.get("eigenaar") or ""), str(a.get("partners") or ""), str(a.get("budget") or ""),
+            str(a.get("start") or ""), str(a.get("eind") or ""),
+            _ids(a.link("opgaven")), _ids(a.link("taken")), _ids(a.link("principes")), a.bestand,
+        ])
+    return rijen
+
+
+def dekking_rijen(stand: Stand) -> list[Rij]:
+    rijen = []
+    for m in stand.matrices:
+        for g in m.gemeenten:
+            for soort, items in (("opgave", m.opgaven), ("taak", m.taken)):
+                for i in items:
+                    cel = m.cel(g.id, i.id)
+                    rijen.append([
+                        m.regiovisie.id, g.id, g.title, soort, i.id, i.title, str(cel.staat),
+                        str(len(cel.acties)) if cel.staat is Staat.GEDEKT else "0", _ids(cel.acties),
+                        cel.uitzondering.id if cel.uitzondering and cel.staat is Staat.UITZONDERING else "",
+                        stand.peildatum.isoformat(),
+                    ])
+    return rijen
+
+
+def _csv(kolommen: list[tuple[str, str]], rijen: list[Rij]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([k for k, _ in kolommen])
+    writer.writerows(rijen)
+    return out.getvalue()
+
+
+def _xlsx(path: Path, titel: str, kolommen: list[tuple[str, str]], rijen: list[Rij], stand: Stand) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = titel
+    ws.append([k for k, _ in kolommen])
+    for rij in rijen:
+        ws.append(rij)
+    if rijen:
+        ws.add_table(Table(displayName=titel.capitalize(), ref=ws.dimensions))
+    uitleg = wb.create_sheet("kolommen")
+    uitleg.append(["kolom", "betekenis"])
+    for k, u in kolommen:
+        uitleg.append([k, u])
+    uitleg.append([])
+    uitleg.append(["licentie", LICENTIE])
+    # The same content gives the same file: no build time in the metadata.
+    moment = datetime.combine(stand.peildatum, time())
+    wb.properties.created = wb.properties.modified = moment
+    wb.save(path)
+
+
+WRITERS: dict[str, Callable[[Stand], list[Rij]]] = {"acties": actie_rijen, "dekking": dekking_rijen}
+KOLOMMEN = {"acties": ACTIE_KOLOMMEN, "dekking": DEKKING_KOLOMMEN}
+
+
+def schrijf(app: Sphinx, exception: Exception | None) -> None:
+    """Write the CSV and XLSX downloads into the HTML output."""
+    if exception is not None or app.builder.format != "html":
+        return
+    from hgkm.dashboards import Stand
+
+    stand = Stand.van(app)
+    folder = Path(app.outdir, MAP)
+    folder.mkdir(parents=True, exist_ok=True)
+    for naam, rijen_van in WRITERS.items():
+        rijen = rijen_van(stand)
+        (folder / f"{naam}.csv").write_text(_csv(KOLOMMEN[naam], rijen), encoding="utf-8")
+        _xlsx(folder / f"{naam}.xlsx", naam, KOLOMMEN[naam], rijen, stand)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", schrijf)
