@@ -226,6 +226,8 @@ class Weergave:
     def cel(self, matrix: Dekking, gemeente: Need, item: Need) -> str:
         cel = matrix.cel(gemeente.id, item.id)
         tekst = escape(cel_tekst(cel.staat, len(cel.acties)))
+        if cel.staat is Staat.NVT:
+            tekst = '<abbr title="niet van toepassing">n.v.t.</abbr>'
         klasse = f"hgkm-staat hgkm-{cel.staat.name.lower()}"
         if cel.staat is Staat.GEDEKT:
             tekst = f'<a href="{escape(self.dekking_anker(gemeente, item))}">{tekst}</a>'
@@ -245,7 +247,10 @@ class Weergave:
         wat = "ontwikkelopgaven" if soort == "opgaven" else "wettelijke taken"
         if not items:
             return f"<p>{escape(m.regiovisie.title)} noemt geen {wat}.</p>"
-        kop = ["Gemeente"] + [self.link(i, f"{i.id} {i.title}", pagina=True) for i in items] + ["Totaal gedekt"]
+        kop = ["Gemeente"] + [self.link(i, i.id, pagina=True) for i in items] + ["Totaal gedekt"]
+        legenda = (f'<dl class="hgkm-legenda" aria-label="Kolommen van de tabel">'
+                   + "".join(f"<dt>{self.link(i, i.id, pagina=True)}</dt><dd>{escape(i.title)}</dd>" for i in items)
+                   + "</dl>")
         rijen = []
         for g in m.gemeenten:
             van_toepassing = toegepast(m, g, items)
@@ -263,7 +268,7 @@ class Weergave:
         voet = [("Gemeenten met een plan die dit dekken", kolommen + [f"{overal} van {alle} overal gedekt"])]
         caption = (f"Dekking van de {wat} van de {escape(m.regiovisie.title)} per gemeente "
                    f"(peildatum {self.stand.peildatum.isoformat()})")
-        return self.tabel(caption, kop, rijen, voet, klasse="hgkm-matrix")
+        return legenda + self.tabel(caption, kop, rijen, voet, klasse="hgkm-matrix")
 
     def stand_van_zaken(self) -> str:
         if not self.stand.matrices:

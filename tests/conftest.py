@@ -24,3 +24,25 @@ def copy_fixture(name: str, dest: Path) -> Path:
     target = dest / name
     shutil.copytree(FIXTURES / name, target, ignore=shutil.ignore_patterns("_build"))
     return target
+
+
+#: The peildatum of the site fixture: every uitzondering in it is still valid then.
+SITE_PEILDATUM = "2025-06-01"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The site fixture (every cell state of the matrix), copied and built once.
+
+    It has a deliberate gap (Deedorp, OG-TEST-2), so it is built without -W.
+    """
+    src = copy_fixture("site", tmp_path_factory.mktemp("site"))
+    return build(src, src / "_build" / "html", env={"HGKM_PEILDATUM": SITE_PEILDATUM})
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> pytest.TestReport:
+    """Keep each phase's report on the item, so fixtures can see a failed test."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report

@@ -1,0 +1,206 @@
+"""The dashboards, generated pages and downloads of the site, on the site fixture.
+
+The fixture (tests/fixtures/site) has a cell of every state: Aadorp covers all,
+Beedorp and Ceedorp share a subregional plan with an uitzondering, Deedorp has a
+gap (OG-TEST-2), Eedorp has no plan, and Voorbeelddorp is a voorbeeld.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from hgkm.build import BuildResult, build
+from hgkm.paginas import scan
+from tests.conftest import SITE_PEILDATUM, copy_fixture
+
+
+class _Tables(HTMLParser):
+    """The tables of a page: caption and rows of cell texts (header cells included)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tables: list[dict] = []
+        self._cell: list[str] | None = None
+        self._in_caption = False
+        self.scopes: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "table":
+            self.tables.append({"caption": "", "rows": []})
+        elif tag == "caption":
+            self._in_caption = True
+        elif tag == "tr" and self.tables:
+            self.tables[-1]["rows"].append([])
+        elif tag in ("td", "th") and self.tables:
+            self._cell = []
+            if tag == "th":
+                self.scopes.append(dict(attrs).get("scope", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "caption":
+            self._in_caption = False
+        elif tag in ("td", "th") and self._cell is not None:
+            self.tables[-1]["rows"][-1].append(" ".join("".join(self._cell).split()))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in_caption:
+            self.tables[-1]["caption"] += data
+        elif self._cell is not None:
+            self._cell.append(data)
+
+
+def tables(path: Path) -> _Tables:
+    parser = _Tables()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _matrix(site: BuildResult, soort: str) -> dict[str, dict[str, str]]:
+    """The matrix of `soort` on the dekking page as {gemeente: {column: cell}}."""
+    parsed = tables(site.outdir / "docs" / "dekking.html")
+    table = next(t for t in parsed.tables if soort in t["caption"])
+    header, *rows = table["rows"]
+    return {row[0]: dict(zip(header[1:], row[1:], strict=True)) for row in rows}
+
+
+def test_build_reports_only_the_deliberate_gap(site: BuildResult) -> None:
+    warnings = site.warnings
+    assert len(warnings) == 1, site.log
+    assert "Deedorp" in warnings[0] and "OG-TEST-2" in warnings[0]
+
+
+def test_opgaven_matrix_has_a_word_in_every_cell(site: BuildResult) -> None:
+    matrix = _matrix(site, "ontwikkelopgaven")
+    assert matrix["Aadorp"] == {"OG-TEST-1": "gedekt (2)", "OG-TEST-2": "gedekt (1)", "Totaal gedekt": "2 van 2"}
+    assert matrix["Beedorp"]["OG-TEST-2"] == "uitzondering"
+    assert matrix["Ceedorp"]["OG-TEST-2"] == "uitzondering"
+    assert matrix["Deedorp"] == {"OG-TEST-1": "gedekt (1)", "OG-TEST-2": "niet gedekt", "Totaal gedekt": "1 van 2"}
+    assert matrix["Eedorp"] == {"OG-TEST-1": "geen plan", "OG-TEST-2": "geen plan", "Totaal gedekt": "geen plan"}
+    totals = matrix["Gemeenten met een plan die dit dekken"]
+    assert totals == {"OG-TEST-1": "4 van 4", "OG-TEST-2": "3 van 4", "Totaal gedekt": "1 van 2 overal gedekt"}
+
+
+def test_voorbeeld_stays_out_of_the_matrix(site: BuildResult) -> None:
+    assert "Voorbeelddorp" not in _matrix(site, "ontwikkelopgaven")
+    assert "Voorbeelddorp" not in (site.outdir / "docs" / "dekking.html").read_text(encoding="utf-8")
+
+
+def test_taken_matrix_applies_centrumgemeente_taken_only_there(site: BuildResult) -> None:
+    matrix = _matrix(site, "wettelijke taken")
+    assert matrix["Aadorp"]["WT-TEST-1"] == "gedekt (1)"
+    assert matrix["Beedorp"]["WT-TEST-1"] == "n.v.t."
+    assert matrix["Beedorp"]["Totaal gedekt"] == "1 van 1"
+    assert matrix["Gemeenten met een plan die dit dekken"]["WT-TEST-1"] == "1 van 1"
+
+
+def test_tables_have_captions_and_scoped_headers(site: BuildResult) -> None:
+    parsed = tables(site.outdir / "docs" / "dekking.html")
+    assert len(parsed.tables) == 2
+    assert all(t["caption"].startswith("Dekking van de") for t in parsed.tables)
+    assert parsed.scopes and set(parsed.scopes) == {"col", "row"}
+
+
+def test_home_shows_the_state_at_a_glance(site: BuildResult) -> None:
+    text = (site.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<strong>4 van de 5</strong> gemeenten hebben een uitvoeringsplan." in text
+    assert "<strong>1 van de 2</strong> ontwikkelopgaven zijn gedekt in elke gemeente met een plan." in text
+    assert "<strong>1</strong> open plekken" in text
+
+
+def test_gemeente_page_lists_plans_acties_and_gaps(site: BuildResult) -> None:
+    page = site.outdir / "docs" / "gemeenten" / "gm-d.html"
+    parsed = tables(page)
+    acties = next(t for t in parsed.tables if t["caption"] == "Acties van Deedorp")
+    assert acties["rows"][1][:4] == ["UA-D-1 Voorlichting op scholen", "lopend", "Afdeling Jeugd", "2024-09-01 t/m 2025-06-30"]
+    dekking = next(t for t in parsed.tables if t["caption"].startswith("Dekking van Deedorp"))
+    assert ["OG-TEST-2 Plegeraanpak", "niet gedekt", ""] in dekking["rows"]
+    text = page.read_text(encoding="utf-8")
+    assert 'id="dekking-og-test-2"' in text
+    assert "Hier ontbreekt nog een actie" in text
+
+
+def test_generated_pages_exist_for_real_items_only(site: BuildResult) -> None:
+    srcdir = site.outdir.parent.parent
+    gemeenten = sorted(p.stem for p in (srcdir / "docs" / "gemeenten").glob("*.md"))
+    assert gemeenten == ["gm-a", "gm-b", "gm-c", "gm-d", "gm-e", "index"]
+    for soort, stem in [("opgaven", "og-test-1"), ("principes", "lp-test-1"), ("taken", "wt-test-1"),
+                        ("toetsstenen", "ts-test-1")]:
+        assert (site.outdir / "docs" / soort / f"{stem}.html").exists()
+
+
+def test_scan_finds_need_directives_in_both_fence_styles() -> None:
+    text = (
+        "```{opgave} Titel met *nadruk*\n:id: OG-X-1\n:regiovisie: RV-X\n```\n\n"
+        ":::{gemeente} Voorbeeld\n:id: GM-VB\n:tags: voorbeeld\n:::\n\n"
+        ":::{actie} Geen pagina\n:id: UA-X-1\n:::\n"
+    )
+    found = scan(text)
+    assert [(i.type, i.id, i.titel) for i in found] == [("opgave", "OG-X-1", "Titel met *nadruk*")]
+
+
+def _csv(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_dekking_download_matches_the_matrix(site: BuildResult) -> None:
+    rows = _csv(site.outdir / "downloads" / "dekking.csv")
+    cell = {(r["gemeente"], r["item"]): r for r in rows}
+    assert cell[("GM-D", "OG-TEST-2")]["staat"] == "niet gedekt"
+    assert cell[("GM-B", "OG-TEST-2")]["uitzondering"] == "UZ-BC-1"
+    assert cell[("GM-A", "OG-TEST-1")]["acties"] == "UA-A-1, UA-A-2"
+    assert cell[("GM-E", "WT-TEST-2")]["staat"] == "geen plan"
+    assert {r["peildatum"] for r in rows} == {SITE_PEILDATUM}
+    assert not any(r["gemeente"] == "GM-VB" for r in rows)
+    assert len(rows) == 5 * 4  # 5 gemeenten x (2 opgaven + 2 taken)
+
+
+def test_acties_download_in_csv_and_xlsx_agree(site: BuildResult) -> None:
+    rows = _csv(site.outdir / "downloads" / "acties.csv")
+    assert [r["id"] for r in rows] == ["UA-A-1", "UA-A-2", "UA-BC-1", "UA-D-1"]
+    assert rows[2]["gemeenten"] == "GM-B, GM-C" and rows[2]["bronbestand"].endswith("beedorp-ceedorp.md")
+    sheet = load_workbook(site.outdir / "downloads" / "acties.xlsx")["acties"]
+    values = [[c if c is not None else "" for c in row] for row in sheet.iter_rows(values_only=True)]
+    assert values[0] == list(rows[0].keys())
+    assert values[1:] == [list(r.values()) for r in rows]
+
+
+def test_downloads_page_links_every_file(site: BuildResult) -> None:
+    text = (site.outdir / "docs" / "downloads.html").read_text(encoding="utf-8")
+    for href in ["../needs.json", "../downloads/acties.csv", "../downloads/acties.xlsx",
+                 "../downloads/dekking.csv", "../downloads/dekking.xlsx"]:
+        assert f'href="{href}"' in text
+        assert (site.outdir / href.removeprefix("../")).exists()
+    assert "CC0 1.0" in text
+
+
+def _stable(path: Path) -> str:
+    """A page's HTML without the random container ids sphinx-needs' layout draws (uuid4)."""
+    return re.sub(r"SNCB-[0-9a-f]{8}", "SNCB-x", path.read_text(encoding="utf-8"))
+
+
+def test_incremental_build_gives_the_same_dashboards_as_a_clean_one(tmp_path: Path) -> None:
+    src = copy_fixture("site", tmp_path)
+    env = {"HGKM_PEILDATUM": SITE_PEILDATUM}
+    build(src, src / "_build" / "html", env=env)
+    plan = src / "requirements" / "uitvoeringsplannen" / "deedorp.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace(":opgaven: OG-TEST-1", ":opgaven: OG-TEST-1, OG-TEST-2"),
+                    encoding="utf-8")
+    (src / "docs" / "gemeenten" / "gm-weg.md").write_text("# Verdwenen\n", encoding="utf-8")
+    incremental = build(src, src / "_build" / "html", env=env)
+    assert incremental.returncode == 0 and not incremental.warnings, incremental.log
+    assert not (src / "docs" / "gemeenten" / "gm-weg.md").exists()
+    clean_dir = tmp_path / "clean"
+    shutil.copytree(src, clean_dir, ignore=shutil.ignore_patterns("_build"))
+    clean = build(clean_dir, clean_dir / "_build" / "html", env=env, fresh=True)
+    for page in ["index.html", "docs/dekking.html", "docs/gemeenten/gm-d.html", "docs/opgaven/og-test-2.html"]:
+        assert _stable(incremental.outdir / page) == _stable(clean.outdir / page), page
+    assert "Totaal gedekt" in (clean.outdir / "docs" / "dekking.html").read_text(encoding="utf-8")
+    assert _matrix(incremental, "ontwikkelopgaven")["Deedorp"]["OG-TEST-2"] == "gedekt (1)"
