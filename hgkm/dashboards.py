@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -34,7 +33,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from hgkm import downloads, paginas
+from hgkm import downloads, paginas, thema
 from hgkm.coverage import Dekking, Staat, dekking
 from hgkm.model import Corpus, Need, peildatum
 from hgkm.report import cel_tekst
@@ -501,16 +500,7 @@ def _altijd_schrijven(app: Sphinx, env: Any) -> list[str]:
     return sorted(d for d in env.hgkm_dashboard_docs if d in env.all_docs)
 
 
-STATIC = Path(__file__).parent / "static"
-
-
-def _static(app: Sphinx, config: Any) -> None:
-    config.html_static_path.append(str(STATIC))
-
-
 def setup(app: Sphinx) -> None:
-    app.connect("config-inited", _static)
-    app.add_css_file("hgkm.css")
     app.add_node(dashboard)
     app.add_directive("dekkingsmatrix", DekkingsmatrixDirective)
     app.add_directive("stand-van-zaken", StandVanZakenDirective)
@@ -525,3 +515,4 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", _vervang)
     paginas.setup(app)
     downloads.setup(app)
+    thema.setup(app)

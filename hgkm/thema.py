@@ -1,0 +1,45 @@
+"""Look of the site: the theme's extras, the stylesheet, and one accessibility fix.
+
+The theme (furo) was chosen by measurement; see docs/toegankelijkheid.md and the
+browser tests in tests/test_browser.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.writers.html5 import HTML5Translator
+
+STATIC = Path(__file__).parent / "static"
+
+
+class Translator(HTML5Translator):
+    """Sphinx's HTML translator, with an aria-level on the captions of toctrees.
+
+    Sphinx writes a toctree caption as `<p role="heading">` without `aria-level`,
+    which WCAG 4.1.2 (axe rule aria-required-attr) rejects.
+    """
+
+    def visit_title(self, node: nodes.title) -> None:
+        if isinstance(node.parent, addnodes.compact_paragraph) and node.parent.get("toctree"):
+            self.body.append(self.starttag(node, "p", "", CLASS="caption", ROLE="heading", **{"aria-level": "2"}))
+            self.body.append('<span class="caption-text">')
+            self.context.append("</span></p>\n")
+        else:
+            super().visit_title(node)
+
+
+def _static(app: Sphinx, config: Any) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _static)
+    app.add_css_file("hgkm.css")
+    app.add_css_file("hgkm-print.css", media="print")
+    for builder in ("html", "dirhtml"):
+        app.set_translator(builder, Translator, override=True)
