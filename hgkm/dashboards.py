@@ -33,7 +33,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from hgkm import downloads, paginas, thema
+from hgkm import downloads, incremental, paginas, thema
 from hgkm.coverage import Dekking, Staat, dekking
 from hgkm.model import Corpus, Need, peildatum
 from hgkm.report import cel_tekst
@@ -54,7 +54,13 @@ class _Dashboard(SphinxDirective):
     def node(self, **attrs: Any) -> list[nodes.Node]:
         node = dashboard(soort=self.soort, **attrs)
         self.set_source_info(node)
-        self.env.hgkm_dashboard_docs.add(self.env.docname)  # type: ignore[attr-defined]
+        # A dashboard depends on every need: hgkm.incremental rewrites the page
+        # whenever any need changed, as it does for sphinx-needs' own overviews.
+        overzichten = getattr(self.env, incremental.OVERZICHTEN, None)
+        if overzichten is None:
+            overzichten = set()
+            setattr(self.env, incremental.OVERZICHTEN, overzichten)
+        overzichten.add(self.env.docname)
         return [node]
 
 
@@ -478,26 +484,9 @@ def _vervang(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.paragraph(text=_plain(html)))
 
 
-def _init_env(app: Sphinx) -> None:
-    if not hasattr(app.env, "hgkm_dashboard_docs"):
-        app.env.hgkm_dashboard_docs = set()  # type: ignore[attr-defined]
-
-
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, "hgkm_dashboard_docs", set()).discard(docname)
-
-
-def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
-    env.hgkm_dashboard_docs |= getattr(other, "hgkm_dashboard_docs", set()) & set(docnames)
-
-
-def _altijd_schrijven(app: Sphinx, env: Any) -> list[str]:
-    """Dashboards depend on every need: rewrite their pages in every build.
-
-    An incremental build thus gives the same HTML as a clean one.
-    """
+def _vergeet(app: Sphinx, builder: Any = None) -> None:
+    """A new write phase computes the dashboards anew from the needs of this build."""
     app._hgkm_stand = None  # type: ignore[attr-defined]
-    return sorted(d for d in env.hgkm_dashboard_docs if d in env.all_docs)
 
 
 def setup(app: Sphinx) -> None:
@@ -508,10 +497,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("item-overzicht", ItemOverzichtDirective)
     app.add_directive("item-lijst", ItemLijstDirective)
     app.add_directive("downloads", DownloadsDirective)
-    app.connect("builder-inited", _init_env)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
-    app.connect("env-updated", _altijd_schrijven)
+    app.connect("write-started", _vergeet)
     app.connect("doctree-resolved", _vervang)
     paginas.setup(app)
     downloads.setup(app)
