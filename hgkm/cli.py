@@ -28,7 +28,8 @@ def _check(args: argparse.Namespace) -> int:
     srcdir = Path(args.bron).resolve()
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
     result = build(srcdir, outdir)
-    if not result.needs_json.exists():
+    # A build that stopped with an error may leave a stale or partial needs.json.
+    if result.returncode != 0 or not result.needs_json.exists():
         print(
             "De kennisbank kon niet worden gebouwd, dus er valt niets te controleren.\n"
             "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:]),

@@ -83,6 +83,11 @@ def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
         i = end + 1
 
 
+def regels(text: str) -> list[str]:
+    """The lines of `text` as MyST numbers them (only newlines break a line)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 def code_regels(lines: list[str]) -> set[int]:
     """The 1-based lines that are code (body of a code block or literal directive)."""
     result: set[int] = set()
@@ -121,9 +126,9 @@ def findings(
     for item in items:
         per_bestand.setdefault(item.bestand, []).append(item)
     for bestand, text in sorted(bronnen.items()):
-        lines = text.splitlines()
+        lines = regels(text)
         gemaakt = per_bestand.get(bestand, [])
-        regels = {i.regel for i in gemaakt}
+        gemaakte_regels = {i.regel for i in gemaakt}
         zonder_regel = {i.need_id for i in gemaakt if i.regel is None}
         for blok in blokken(lines):
             opening = f"{blok.fence}{{{blok.naam}}}" if blok.naam else blok.fence
@@ -140,7 +145,7 @@ def findings(
                 )
             if blok.naam not in typen:
                 continue
-            if blok.regel in regels or (blok.need_id and blok.need_id in zonder_regel):
+            if blok.regel in gemaakte_regels or (blok.need_id and blok.need_id in zonder_regel):
                 continue
             if _uitgelegd(bestand, blok, meldingen):
                 continue

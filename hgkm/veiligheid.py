@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 
 from hgkm.findings import Finding
-from hgkm.telling import code_regels
+from hgkm.telling import code_regels, regels
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
@@ -43,7 +43,7 @@ def _masked(line: str) -> str:
 
 def findings(bestand: str, text: str) -> Iterator[Finding]:
     """Every place in `text` where HTML, a script link or a raw block would be published."""
-    lines = text.splitlines()
+    lines = regels(text)
     code = code_regels(lines)
     for nr, line in enumerate(lines, start=1):
         if _RAW_FENCE.match(line) or _RAW_RST.match(line):

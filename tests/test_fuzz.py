@@ -1,0 +1,124 @@
+"""Fuzzing: whatever a plan file holds, the build and the checks end in findings, never a crash.
+
+Hypothesis writes plan files with random and hostile field values and structure
+(typos in block and option names, missing or extra fences, YAML lists, HTML and
+script, odd characters, text that is not UTF-8). Each example is a real Sphinx
+build of a tiny corpus through `python -m hgkm check`, so the examples are few.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hgkm import ROOT, declaration
+
+MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(2)">',
+    "[OG-TEST-1, OG-TEST-2]",
+    "[klik](javascript:alert(3))",
+    "JaVaScRiPt:alert(4)",
+    "<!-- weg -->",
+    "2024-13-45",
+    "31-12-2025",
+    "UP-A, UP-A",
+    "GM-ONBEKEND",
+    "ua-klein",
+    ":::",
+    "```",
+    "{actie}",
+    "% opmerking",
+    "{{ jinja }}",
+    "|tabel|",
+    "`code`",
+    "é ë ï ç — “aanhalingstekens”",
+    "\t",
+    "",
+]
+
+# Characters the writer's editor may produce, including control characters.
+value = st.one_of(
+    st.sampled_from(HOSTILE),
+    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=25),
+)
+option = st.one_of(
+    st.sampled_from(declaration.option_names()),
+    st.sampled_from(["opgave", "eigenar", "Plan", "id ", "", "start:"]),
+)
+directive = st.one_of(
+    st.sampled_from(declaration.type_names()),
+    st.sampled_from(["actei", "Actie", "plan ", "note", "raw", "code-block", ""]),
+)
+fence = st.sampled_from([":::", "::::", "```", "````", "~~~"])
+
+
+@st.composite
+def blok(draw) -> str:
+    f = draw(fence)
+    lines = [f"{f}{{{draw(directive)}}} {draw(value)}"]
+    if draw(st.booleans()):
+        lines.append(f":id: {draw(st.sampled_from(['UA-A-9', 'UP-A', 'UA-A-1', 'ua-x']) | value)}")
+    for _ in range(draw(st.integers(0, 6))):
+        lines.append(f":{draw(option)}: {draw(value)}")
+    if draw(st.booleans()):
+        lines += ["", draw(value)]
+    if draw(st.integers(0, 4)):  # mostly closed, sometimes not
+        lines.append(f)
+    return "\n".join(lines)
+
+
+@st.composite
+def plan_file(draw) -> bytes:
+    parts = [draw(st.sampled_from(["# Uitvoeringsplan Fuzz", "", "#", "Geen titel"]))]
+    parts.append(
+        ":::{plan} Uitvoeringsplan Fuzz\n:id: UP-FUZZ\n:regiovisie: RV-TEST\n"
+        f":gemeenten: {draw(st.sampled_from(['GM-B', 'GM-A, GM-B', '[GM-B]', 'GM-X']))}\n"
+        f":status: {draw(st.sampled_from(['concept', 'vastgesteld', 'bezig']))}\n:::"
+    )
+    parts += draw(st.lists(st.one_of(blok(), value), max_size=5))
+    text = "\n\n".join(parts) + draw(st.sampled_from(["\n", "", "\r\n"]))
+    encoding = draw(st.sampled_from(["utf-8"] * 5 + ["latin-1"]))
+    return text.encode(encoding, errors="replace")
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    derandomize=False,
+)
+@given(inhoud=plan_file())
+def test_any_plan_file_ends_in_findings_not_a_crash(inhoud: bytes) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        shutil.copytree(MINIMAAL, corpus, ignore=shutil.ignore_patterns("_build"))
+        (corpus / "requirements" / "uitvoeringsplannen" / "fuzz.md").write_bytes(inhoud)
+        out = Path(tmp) / "html"
+        proc = subprocess.run(
+            [sys.executable, "-m", "hgkm", "check", "--bron", str(corpus), "--uit", str(out),
+             "--peildatum", "2025-06-01", "--format", "json"],
+            capture_output=True, text=True, cwd=ROOT, check=False,
+        )
+        log = proc.stdout + proc.stderr
+        assert "Traceback" not in log and "Exception occurred" not in log, log
+        assert proc.returncode in (0, 1), log
+        report = json.loads(proc.stdout)
+        assert report["geslaagd"] is (proc.returncode == 0)
+        assert all(f["melding"] and f["oplossing"] and f["bestand"] for f in report["bevindingen"])
+        page = out / "requirements" / "uitvoeringsplannen" / "fuzz.html"
+        if page.exists():
+            theme = set(re.findall(r"<script[^>]*>", (out / "index.html").read_text(encoding="utf-8")))
+            html = page.read_text(encoding="utf-8").replace("../", "")
+            assert set(re.findall(r"<script[^>]*>", html)) <= theme
+            assert not re.search(r"(?i)onerror\s*=|onclick\s*=|javascript:", html)
