@@ -136,6 +136,26 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Gebruik een van de soorten: {typen}{suggestie_fix}. De inhoud van dit blok is niet opgenomen.",
     ),
     (
+        re.compile(r"No ID defined, but 'needs_id_required'"),
+        "Dit item heeft geen ID, dus het is niet opgenomen.",
+        "Voeg direct onder de openingsregel een regel toe als  :id: UA-GEMEENTE-1",
+    ),
+    (
+        re.compile(r"Invalid value for 'id' option: 'id' must not be empty"),
+        "Dit item heeft een lege :id:, dus het is niet opgenomen.",
+        "Vul de ID in, bijvoorbeeld  :id: UA-GEMEENTE-1",
+    ),
+    (
+        re.compile(r"No title given, but title is required"),
+        "Dit item heeft geen titel.",
+        "Zet de titel op de openingsregel, achter de soort, bijvoorbeeld  :::{{actie}} Voorlichting op scholen",
+    ),
+    (
+        re.compile(r"(?:Field|Link option) '(?P<field>[^']+)' (?:is not nullable|has unknown value|is invalid)"),
+        "Het veld :{field}: van dit item is leeg of ongeldig, dus het item is niet opgenomen.",
+        "Vul het veld in zoals de pagina Metamodel beschrijft, of haal de regel weg.",
+    ),
+    (
         re.compile(r"Need could not be created: (?P<reason>.+?)(?: \[|$)"),
         "Een item kon niet worden gemaakt: {reason}",
         "Vergelijk het item met de pagina Metamodel en met het voorbeeldplan.",

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from hgkm import declaration
 from hgkm.findings import Finding
+from hgkm.model import LINK_OPTIONS
 
 _OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 _DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)$")
@@ -44,6 +45,8 @@ class Blok:
     fence: str
     titel: str = ""
     need_id: str = ""
+    #: The options at the top of the body: (name, line, value).
+    opties: tuple[tuple[str, int, str], ...] = ()
 
     @property
     def gesloten(self) -> bool:
@@ -69,15 +72,15 @@ def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
         body = lines[i + 1 : end]
         d = _DIRECTIVE.match(info)
         naam = d["naam"] if d else ""
-        need_id = ""
-        for line in body:
+        opties = []
+        for nr, line in enumerate(body, start=offset + i + 2):
             opt = _OPTION.match(line)
             if not opt:
                 break
-            if opt["naam"] == "id":
-                need_id = opt["waarde"]
+            opties.append((opt["naam"], nr, opt["waarde"]))
+        need_id = next((waarde for optie, _, waarde in opties if optie == "id"), "")
         yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
-                   d["titel"] if d else "", need_id)
+                   d["titel"] if d else "", need_id, tuple(opties))
         if d and naam not in LETTERLIJK:
             yield from blokken(body, offset + i + 1)
         i = end + 1
@@ -116,6 +119,29 @@ def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:
     )
 
 
+def _optie_findings(bestand: str, blok: Blok) -> Iterator[Finding]:
+    """An option given twice; a YAML list in an option that is not a link (links: hgkm.invoer)."""
+    gezien: dict[str, int] = {}
+    for naam, regel, waarde in blok.opties:
+        if naam in gezien:
+            yield Finding(
+                "invoer", blok.need_id, bestand, regel,
+                f"De optie :{naam}: staat twee keer in dit item (ook op regel {gezien[naam]}); "
+                "alleen de laatste telt.",
+                f"Houd één regel :{naam}: over. Meerdere waarden zet u op één regel, gescheiden "
+                "door komma's.",
+            )
+        gezien.setdefault(naam, regel)
+        if naam not in LINK_OPTIONS and waarde.startswith("[") and waarde.endswith("]"):
+            lijst = ", ".join(v.strip() for v in waarde[1:-1].split(",") if v.strip())
+            yield Finding(
+                "invoer", blok.need_id, bestand, regel,
+                f"De waarde van :{naam}: staat tussen haken ([...]), zoals in YAML; de haken worden "
+                "dan deel van de tekst.",
+                f"Schrijf de waarde zonder haken:  :{naam}: {lijst}",
+            )
+
+
 def findings(
     bronnen: Mapping[str, str], items: Iterable[Item], meldingen: Iterable[Mapping] = ()
 ) -> Iterator[Finding]:
@@ -145,6 +171,7 @@ def findings(
                 )
             if blok.naam not in typen:
                 continue
+            yield from _optie_findings(bestand, blok)
             if blok.regel in gemaakte_regels or (blok.need_id and blok.need_id in zonder_regel):
                 continue
             if _uitgelegd(bestand, blok, meldingen):

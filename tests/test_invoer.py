@@ -141,6 +141,26 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Dit item staat niet in de kennisbank: actie UA-A-INSPRING",
         "Controleer of het blok goed is geopend en afgesloten",
     ),
+    "ID ontbreekt": (
+        f"{PLANNEN}/zonder-id.md:5", "invoer",
+        "Dit item heeft geen ID, dus het is niet opgenomen.",
+        ":id: UA-GEMEENTE-1",
+    ),
+    "titel ontbreekt": (
+        f"{PLANNEN}/zonder-titel.md:5", "invoer",
+        "Dit item heeft geen titel.",
+        "Zet de titel op de openingsregel",
+    ),
+    "optie twee keer": (
+        f"{PLANNEN}/dubbele-optie.md:11", "invoer",
+        "De optie :eigenaar: staat twee keer in dit item (ook op regel 10)",
+        "Houd één regel :eigenaar: over",
+    ),
+    "tags als YAML": (
+        f"{PLANNEN}/tags-als-yaml.md:14", "invoer",
+        "De waarde van :tags: staat tussen haken ([...]), zoals in YAML",
+        ":tags: jeugd, preventie",
+    ),
     "HTML met script": (
         f"{PLANNEN}/html-en-script.md:6", "invoer",
         "Hier staat HTML met een script (<script…)",
