@@ -246,7 +246,11 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
     return None
 
 
-def _build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None) -> Finding:
+#: Prefix of a build warning this module has no translation for.
+ONVERTAALD = "Sphinx meldt: "
+
+
+def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None) -> Finding:
     text = str(melding.get("bericht", ""))
     bestand = _relative(str(melding.get("bestand") or ""), root)
     if special := _special(melding, bestand, corpus):
@@ -274,7 +278,7 @@ def _build_finding(melding: dict, root: Path | None, corpus: Corpus | None = Non
         "",
         bestand,
         melding.get("regel"),
-        f"Sphinx meldt: {text}",
+        f"{ONVERTAALD}{text}",
         "Lees de melding en vergelijk het bestand met het voorbeeldplan; vraag zo nodig een beheerder.",
     )
 
@@ -282,7 +286,7 @@ def _build_finding(melding: dict, root: Path | None, corpus: Corpus | None = Non
 def build_findings(corpus: Corpus, root: Path | None = None) -> Iterator[Finding]:
     """The warnings the build itself printed, translated where we know them."""
     for melding in corpus.build_meldingen:
-        yield _build_finding(melding, root, corpus)
+        yield build_finding(melding, root, corpus)
 
 
 def findings(corpus: Corpus) -> Iterator[Finding]:

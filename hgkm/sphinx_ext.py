@@ -21,7 +21,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
-from hgkm import incremental, rules, telling, veiligheid
+from hgkm import incremental, invoer, rules, telling, veiligheid
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
 from hgkm.model import Corpus, peildatum
@@ -47,21 +47,44 @@ class _Collector(logging.Handler):
         self.app = app
         self.meldingen: list[dict[str, Any]] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
-        kind = getattr(record, "type", None)
-        if kind == WARNING_TYPE or kind == "sn_schema_violation":
-            return  # our own findings, and schema violations read from their json
+    @staticmethod
+    def _skipped(record: logging.LogRecord) -> bool:
+        # our own findings, and schema violations read from their json
+        return getattr(record, "type", None) in (WARNING_TYPE, "sn_schema_violation")
+
+    def melding(self, record: logging.LogRecord) -> dict[str, Any]:
+        """The warning as the invoer rule reads it; kept on the record once made."""
+        if (kept := getattr(record, "hgkm_melding", None)) is not None:
+            return kept
         path, line = self._location(getattr(record, "location", None))
         # Sphinx's own handler may already have appended " [type.subtype]" to msg.
         message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
-        env = self.app.env
         melding = {
             "bericht": message,
             "bestand": _relative(path, self.app.srcdir),
             "regel": int(line) if line else None,
-            "type": kind,
+            "type": getattr(record, "type", None),
             "subtype": getattr(record, "subtype", None),
+            "pad": path,
         }
+        record.hgkm_melding = melding  # type: ignore[attr-defined]
+        return melding
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Put on Sphinx's own handlers: print what we can translate in Dutch too."""
+        already_dutch = getattr(record, "type", None) == BRON_TYPE
+        if record.levelno >= logging.WARNING and not (self._skipped(record) or already_dutch or hasattr(record, "hgkm_melding")):
+            finding = invoer.build_finding(dict(self.melding(record)), Path(self.app.srcdir))
+            if not finding.melding.startswith(invoer.ONVERTAALD):
+                record.msg, record.args = f"[invoer] {finding.melding} {finding.oplossing}", ()
+        return True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._skipped(record):
+            return
+        melding = dict(self.melding(record))
+        path = melding.pop("pad")
+        env = self.app.env
         docname = env.path2doc(path) if path else None
         if self.app.phase == BuildPhase.READING and docname:
             env.hgkm_meldingen.setdefault(docname, []).append(melding)  # type: ignore[attr-defined]
@@ -101,7 +124,10 @@ def _start_collecting(app: Sphinx) -> None:
     if not hasattr(app.env, "hgkm_meldingen"):
         app.env.hgkm_meldingen = {}  # type: ignore[attr-defined]
     collector = _Collector(app)
-    logging.getLogger(sphinx_logging.NAMESPACE).addHandler(collector)
+    sphinx_logger = logging.getLogger(sphinx_logging.NAMESPACE)
+    for handler in sphinx_logger.handlers:
+        handler.filters.insert(0, collector)  # translate before Sphinx prints
+    sphinx_logger.addHandler(collector)
     app._hgkm_collector = collector  # type: ignore[attr-defined]
 
 
