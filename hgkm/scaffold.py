@@ -23,7 +23,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from hgkm import declaration
+from hgkm import declaration, telling
 from hgkm.build import build
 from hgkm.coverage import items_van, taak_geldt_voor, taken_van
 from hgkm.model import Corpus, Need, parse_date
@@ -187,10 +187,6 @@ def nieuw_plan(srcdir: Path, naam: str, peildatum: date, outdir: Path | None = N
 
 # ----------------------------------------------------------- fast check
 
-_OPEN = re.compile(r"^(?P<fence>:{3,}|`{3,})\{(?P<naam>[\w-]+)\}")
-_SLUIT = re.compile(r"^(?P<fence>:{3,}|`{3,})\s*$")
-_OPTIE = re.compile(r"^:(?P<naam>[\w-]+):(?P<waarde>.*)$")
-
 
 @dataclass(frozen=True)
 class Melding:
@@ -227,13 +223,21 @@ def _controleer_optie(need_type: str, naam: str, waarde: str) -> str | None:
 
 
 def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
-    """Syntax problems of one plan file, without building (fast enough for pre-commit)."""
+    """Syntax problems of one plan file, without building (fast enough for pre-commit).
+
+    The fenced blocks are found by hgkm.telling, the same scanner the build uses to
+    count items, so both agree on where a block starts and ends.
+    """
     bestand = naam or str(pad)
+    try:
+        tekst = pad.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        regel = pad.read_bytes()[: exc.start].count(b"\n") + 1
+        return [Melding(bestand, regel, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8 (Unicode) en probeer opnieuw.")]
+    lines = telling.regels(tekst)
     typen = declaration.type_names()
     meldingen: list[Melding] = []
-    open_blokken: list[tuple[str, str, int]] = []  # (fence, directive, line)
-    in_opties = False
-    for nummer, regel in enumerate(pad.read_text(encoding="utf-8").splitlines(), start=1):
+    for nummer, regel in enumerate(lines, start=1):
         if regel.lstrip().startswith("%"):
             continue
         for plaatshouder in PLAATSHOUDERS:
@@ -241,28 +245,17 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
                 meldingen.append(
                     Melding(bestand, nummer, f'Hier staat nog "{plaatshouder}": vervang het door uw eigen tekst.')
                 )
-        if m := _OPEN.match(regel):
-            directive = m["naam"]
-            if directive not in typen and (gelijk := _suggestie(directive, typen)):
-                meldingen.append(Melding(bestand, nummer, f'Onbekende soort "{directive}".{gelijk}'))
-            open_blokken.append((m["fence"], directive, nummer))
-            in_opties = directive in typen
+    for blok in telling.blokken(lines):
+        if not blok.naam:
             continue
-        if (m := _SLUIT.match(regel)) and open_blokken:
-            fence, _, _ = open_blokken[-1]
-            if m["fence"] == fence:
-                open_blokken.pop()
-            in_opties = False
-            continue
-        if in_opties:
-            if m := _OPTIE.match(regel):
-                fout = _controleer_optie(open_blokken[-1][1], m["naam"], m["waarde"].strip())
-                if fout:
+        if blok.naam not in typen and (gelijk := _suggestie(blok.naam, typen)):
+            meldingen.append(Melding(bestand, blok.regel, f'Onbekende soort "{blok.naam}".{gelijk}'))
+        if not blok.gesloten:
+            meldingen.append(
+                Melding(bestand, blok.regel, f'Het blok "{blok.naam}" wordt niet gesloten: zet er een regel {blok.fence} onder.')
+            )
+        if blok.naam in typen:
+            for optie, nummer, waarde in blok.opties:
+                if fout := _controleer_optie(blok.naam, optie, waarde.strip()):
                     meldingen.append(Melding(bestand, nummer, fout))
-                continue
-            in_opties = False  # the first non-option line ends the option block
-    for fence, directive, nummer in open_blokken:
-        meldingen.append(
-            Melding(bestand, nummer, f'Het blok "{directive}" wordt niet gesloten: zet er een regel {fence} onder.')
-        )
-    return meldingen
+    return sorted(meldingen, key=lambda m: m.regel)

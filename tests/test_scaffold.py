@@ -174,3 +174,13 @@ def test_fast_check_accepts_the_real_plans() -> None:
     )
     assert plannen
     assert [str(m) for p in plannen for m in snelcontrole(p)] == []
+
+
+def test_fast_check_explains_a_file_that_is_not_utf8(tmp_path):
+    """A file saved in another encoding gets a located Dutch message, not a traceback."""
+    from hgkm.scaffold import snelcontrole
+
+    plan = tmp_path / "plan.md"
+    plan.write_bytes("# Plan\n\n:::{actie} Café\n".encode("utf-8") + "é\n:::\n".encode("latin-1"))
+    meldingen = snelcontrole(plan)
+    assert [(m.regel, m.tekst.split(".")[0]) for m in meldingen] == [(4, "Dit bestand is geen UTF-8-tekst")]
