@@ -127,7 +127,9 @@ def _pagina_tekst(item: Item) -> str:
                 f"```{{needflow}}\n:root_id: {item.id}\n:root_direction: incoming\n:root_depth: 1\n"
                 f":filter: not \"{VOORBEELD}\" in tags\n:alt: Acties die verwijzen naar {item.id}\n```\n"
             )
-    kop = f"% Gegenereerd door hgkm/paginas.py uit {item.id}; niet met de hand wijzigen.\n\n"
+    # An orphan: reached from its index page and from the dashboards, not from the
+    # global navigation, which would otherwise grow with every gemeente on every page.
+    kop = f"---\norphan: true\n---\n\n% Gegenereerd door hgkm/paginas.py uit {item.id}; niet met de hand wijzigen.\n\n"
     return f"{kop}# {titel}\n\n{body}"
 
 
@@ -135,8 +137,7 @@ def _index_tekst(soort: Soort) -> str:
     return (
         "% Gegenereerd door hgkm/paginas.py; niet met de hand wijzigen.\n\n"
         f"# {soort.kop}\n\n{soort.uitleg}\n\n"
-        f"```{{item-lijst}} {soort.type}\n```\n\n"
-        "```{toctree}\n:hidden:\n:glob:\n\n*\n```\n"
+        f"```{{item-lijst}} {soort.type}\n```\n"
     )
 
 

