@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from html import escape
+from html import escape, unescape
 from typing import Any
 
 from docutils import nodes
@@ -223,7 +223,7 @@ class Weergave:
             f'<tr><th scope="row">{h}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>" for h, cells in voet
         )
         return (
-            f'<div class="hgkm-tabel" role="region" aria-label="{escape(_plain(caption))}" tabindex="0">'
+            f'<div class="hgkm-tabel" role="region" aria-label="{escape(unescape(_plain(caption)))}" tabindex="0">'
             f'<table class="hgkm {klasse}"><caption>{caption}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody>{f'<tfoot>{foot}</tfoot>' if foot else ''}</table></div>"
         )

@@ -44,6 +44,8 @@ def sphinx_settings() -> dict[str, Any]:
             "secondary_sidebar_items": ["page-toc"],
             "footer_start": ["copyright"],
             "footer_end": [],
+            "search_bar_text": "Zoek in de kennisbank ...",
+            "header_dropdown_text": "Meer",
         },
         "exclude_patterns": [
             "_build",

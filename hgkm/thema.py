@@ -36,12 +36,33 @@ class Translator(HTML5Translator):
             super().visit_title(node)
 
 
+LOCALE = Path(__file__).parent / "locale"
+
+
+def _dutch_catalog() -> Path:
+    """Compile locale/nl.po into the .mo file gettext reads; return the locale folder."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    po = LOCALE / "nl.po"
+    mo = LOCALE / "nl" / "LC_MESSAGES" / "sphinx.mo"
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as source:
+            catalog = read_po(source, locale="nl")
+        with mo.open("wb") as target:
+            write_mo(target, catalog)
+    return LOCALE
+
+
 def _static(app: Sphinx, config: Any) -> None:
     config.html_static_path.append(str(STATIC))
 
 
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", _static)
+    # Falls back after Sphinx's own Dutch catalog: only the texts it lacks come from here.
+    app.add_message_catalog("sphinx", str(_dutch_catalog()))
     app.add_css_file("hgkm.css")
     app.add_css_file("hgkm-print.css", media="print")
     for builder in ("html", "dirhtml"):

@@ -198,3 +198,13 @@ def test_incremental_build_gives_the_same_dashboards_as_a_clean_one(tmp_path: Pa
     assert differing_pages(incremental.outdir, clean.outdir) == []
     assert "Totaal gedekt" in (clean.outdir / "docs" / "dekking.html").read_text(encoding="utf-8")
     assert _matrix(incremental, "ontwikkelopgaven")["Deedorp"]["OG-TEST-2"] == "gedekt (1)"
+
+
+def test_theme_labels_are_dutch(site: BuildResult) -> None:
+    """The page is Dutch (lang="nl"), so are the theme's labels (WCAG 3.1.2)."""
+    text = (site.outdir / "docs" / "dekking.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in text
+    for dutch in ['aria-label="Navigatie van de site"', "Zoek in de kennisbank", "Terug naar boven"]:
+        assert dutch in text, dutch
+    for english in ["On this page", "Section Navigation", "Back to top", "Search the docs", "Color mode"]:
+        assert english not in text, english
