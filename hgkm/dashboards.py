@@ -437,15 +437,22 @@ class Weergave:
 
     def downloads(self) -> str:
         target = self.app.builder.get_target_uri(self.docname)
-        rijen = []
-        for d in downloads.BESTANDEN:
-            href = relative_uri(target, d.pad)
-            kolommen = ("<ul>" + "".join(f"<li><code>{escape(k)}</code>: {escape(u)}</li>" for k, u in d.kolommen) + "</ul>"
-                        if d.kolommen else escape(d.kolom_uitleg))
-            rijen.append((f'<a href="{escape(href)}">{escape(d.naam)}</a>',
-                          [escape(d.formaat), escape(d.inhoud), kolommen, escape(downloads.LICENTIE)]))
-        return self.tabel("Bestanden om te downloaden", ["Bestand", "Formaat", "Inhoud", "Kolommen", "Licentie"], rijen,
-                          klasse="hgkm-downloads")
+        delen = []
+        for g in downloads.GEGEVENSSETS:
+            bestanden = "".join(
+                f'<li><a href="{escape(relative_uri(target, downloads.pad(naam)))}">{escape(naam)}</a> '
+                f"({escape(formaat)})</li>"
+                for naam, formaat in g.bestanden
+            )
+            delen.append(f'<section class="hgkm-download"><h2>{escape(g.titel)}</h2><p>{escape(g.inhoud)}</p>'
+                         f"<ul>{bestanden}</ul><p>Licentie: {escape(downloads.LICENTIE)}</p>")
+            if g.kolommen:
+                rijen = [(f"<code>{escape(k)}</code>", [escape(u)]) for k, u in g.kolommen]
+                delen.append(self.tabel(f"Kolommen van {escape(g.titel.lower())}", ["Kolom", "Betekenis"], rijen))
+            else:
+                delen.append(f"<p>{escape(g.kolom_uitleg)}</p>")
+            delen.append("</section>")
+        return "".join(delen)
 
     def render(self, node: dashboard) -> str:
         soort = node["soort"]

@@ -65,34 +65,39 @@ DEKKING_KOLOMMEN = [
 
 
 @dataclass(frozen=True)
-class Bestand:
-    """One download: where it lands in the site and what it holds."""
+class Gegevensset:
+    """One data set on the downloads page: its files, what it holds, its columns."""
 
-    naam: str
-    formaat: str
+    titel: str
     inhoud: str
+    bestanden: list[tuple[str, str]]
     kolommen: list[tuple[str, str]] = field(default_factory=list)
     kolom_uitleg: str = ""
 
-    @property
-    def pad(self) -> str:
-        return self.naam if self.naam == "needs.json" else f"{MAP}/{self.naam}"
+
+def pad(naam: str) -> str:
+    """Where a download lands in the site."""
+    return naam if naam == "needs.json" else f"{MAP}/{naam}"
 
 
-_ACTIES = "Alle uitvoeringsacties, één per regel. Voorbeelditems zijn weggelaten."
-_DEKKING = ("De dekkingsmatrix: per regiovisie, gemeente en opgave of taak één regel. "
-            "Voorbeelditems zijn weggelaten.")
-
-BESTANDEN = [
-    Bestand("needs.json", "JSON (sphinx-needs)",
-            "Alle items van de kennisbank met al hun velden en koppelingen, ook de voorbeelditems "
-            "(met de tag voorbeeld). Dit is het vaste gegevenscontract.",
-            kolom_uitleg="Per item de velden uit het metamodel (zie de pagina Metamodel); "
-            "koppelingen als lijsten van ID's, terugkoppelingen met het achtervoegsel _back."),
-    Bestand("acties.csv", "CSV (UTF-8, komma)", _ACTIES, ACTIE_KOLOMMEN),
-    Bestand("acties.xlsx", "Excel (XLSX)", _ACTIES, ACTIE_KOLOMMEN),
-    Bestand("dekking.csv", "CSV (UTF-8, komma)", _DEKKING, DEKKING_KOLOMMEN),
-    Bestand("dekking.xlsx", "Excel (XLSX)", _DEKKING, DEKKING_KOLOMMEN),
+GEGEVENSSETS = [
+    Gegevensset(
+        "Acties", "Alle uitvoeringsacties, één per regel. Voorbeelditems zijn weggelaten.",
+        [("acties.csv", "CSV, UTF-8, komma's"), ("acties.xlsx", "Excel (XLSX)")], ACTIE_KOLOMMEN,
+    ),
+    Gegevensset(
+        "Dekking", "De dekkingsmatrix: per regiovisie, gemeente en opgave of taak één regel. "
+        "Voorbeelditems zijn weggelaten.",
+        [("dekking.csv", "CSV, UTF-8, komma's"), ("dekking.xlsx", "Excel (XLSX)")], DEKKING_KOLOMMEN,
+    ),
+    Gegevensset(
+        "Alle items (needs.json)",
+        "Alle items van de kennisbank met al hun velden en koppelingen, ook de voorbeelditems (met de "
+        "tag voorbeeld). Dit is het vaste gegevenscontract.",
+        [("needs.json", "JSON, het formaat van sphinx-needs")],
+        kolom_uitleg="Per item de velden uit het metamodel (zie de pagina Metamodel); koppelingen als "
+        "lijsten van ID's, terugkoppelingen met het achtervoegsel _back.",
+    ),
 ]
 
 
