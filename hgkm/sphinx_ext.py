@@ -21,7 +21,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
-from hgkm import incremental, invoer, rules, telling, veiligheid
+from hgkm import backlinks, incremental, invoer, rules, telling, veiligheid
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
 from hgkm.model import Corpus, peildatum
@@ -273,6 +273,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", _report_findings, priority=900)
     app.connect("build-finished", _write_outputs, priority=400)
     incremental.setup(app)
+    backlinks.setup(app)
     # the site for readers: dashboards, pages per item, downloads (hgkm.dashboards)
     from hgkm import dashboards
 
