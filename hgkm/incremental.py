@@ -54,6 +54,16 @@ def _ensure(env: BuildEnvironment) -> None:
             setattr(env, name, factory())
 
 
+def depends_on_all_needs(env: BuildEnvironment, docname: str) -> None:
+    """Mark a document as an overview: rewritten whenever any need changed.
+
+    For directives of this package that render many needs (dashboards, matrices):
+    call it from the directive's run() with `self.env, self.env.docname`.
+    """
+    _ensure(env)
+    getattr(env, OVERZICHTEN).add(docname)
+
+
 def _collect(app: Sphinx, doctree: nodes.document) -> None:
     """At doctree-read: which needs the document names, and whether it has overviews."""
     from sphinx_needs.roles.need_ref import NeedRef

@@ -31,6 +31,23 @@ NIEUWE_ACTIE = """
 """
 
 
+OVERZICHT = """# Overzicht van de acties
+
+```{needtable}
+:types: actie
+:columns: id, title, opgaven, principes
+```
+"""
+
+
+def _with_overview(project: Path) -> Path:
+    """Add a page with a needtable: it depends on the needs of every page."""
+    (project / "overzicht.md").write_text(OVERZICHT, encoding="utf-8")
+    index = project / "index.md"
+    index.write_text(index.read_text(encoding="utf-8").replace("beleid\n", "beleid\noverzicht\n"), encoding="utf-8")
+    return project
+
+
 def _add_actie(text: str) -> str:
     return text + NIEUWE_ACTIE
 
@@ -49,7 +66,7 @@ def _remove_principe(text: str) -> str:
     ids=["link-erbij", "link-eraf"],
 )
 def test_incremental_equals_clean(tmp_path: Path, edit, visible: str | None, gone: str | None) -> None:
-    project = copy_fixture("minimaal", tmp_path / "incrementeel")
+    project = _with_overview(copy_fixture("minimaal", tmp_path / "incrementeel"))
     out = project / "_build" / "html"
     first = build(project, out)
     assert first.returncode == 0, first.log
@@ -64,7 +81,7 @@ def test_incremental_equals_clean(tmp_path: Path, edit, visible: str | None, gon
     # beleid.md was not re-read, only rewritten: the build stayed incremental
     assert doctree.stat().st_mtime_ns == read_at
 
-    clean = copy_fixture("minimaal", tmp_path / "schoon")
+    clean = _with_overview(copy_fixture("minimaal", tmp_path / "schoon"))
     (clean / PLAN).write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
     fresh = build(clean, clean / "_build" / "html", fresh=True)
     assert fresh.returncode == 0, fresh.log
@@ -75,6 +92,7 @@ def test_incremental_equals_clean(tmp_path: Path, edit, visible: str | None, gon
     principes = beleid_after[beleid_after.index('id="LP-TEST-1"') :]
     if visible:
         assert visible in beleid_after
+        assert visible in (out / "overzicht.html").read_text(encoding="utf-8")
     if gone:
         # LP-TEST-1's back link to UA-A-1 ("toegepast door") is gone
         assert f"#{gone}" not in principes.split('id="OG-TEST-1"')[0]
