@@ -62,11 +62,4 @@ def sphinx_settings() -> dict[str, Any]:
         # sphinx-needs prints schema violations without file:line; hgkm.sphinx_ext
         # re-emits each one located and in Dutch (rule `invoer`).
         "suppress_warnings": ["sn_schema_violation"],
-        # A plan page's sidebar: previous/next plan, the way home and search, not the
-        # global navigation listing every plan of the country: that one is rendered anew
-        # for every page, a fifth of the build at 100 plans (docs/prestaties.md). Both
-        # templates come with Sphinx's basic theme, so every theme has them.
-        "html_sidebars": {
-            "requirements/uitvoeringsplannen/*": ["relations.html", "searchbox.html"],
-        },
     }
