@@ -19,6 +19,7 @@ always a word (WCAG 1.4.1), the colour in hgkm.css only repeats it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +42,9 @@ from hgkm.report import cel_tekst
 logger = sphinx_logging.getLogger(__name__)
 
 DEKKING_PAGINA = "docs/dekking"
+#: In the environment: the gemeente pages (docname -> gemeente ID) and what they showed.
+GEMEENTEPAGINAS = "hgkm_gemeentepaginas"
+GEMEENTE_HANDTEKENINGEN = "hgkm_gemeente_handtekeningen"
 
 
 class dashboard(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -54,6 +58,15 @@ class _Dashboard(SphinxDirective):
     def node(self, **attrs: Any) -> list[nodes.Node]:
         node = dashboard(soort=self.soort, **attrs)
         self.set_source_info(node)
+        if self.soort == "gemeente":
+            # A gemeente page shows only its own gemeente: rewritten when what it shows
+            # changed (_gewijzigde_gemeentepaginas), not whenever any need changed.
+            gemeentepaginas = getattr(self.env, GEMEENTEPAGINAS, None)
+            if gemeentepaginas is None:
+                gemeentepaginas = {}
+                setattr(self.env, GEMEENTEPAGINAS, gemeentepaginas)
+            gemeentepaginas[self.env.docname] = attrs["argument"]
+            return [node]
         # A dashboard depends on every need: hgkm.incremental rewrites the page
         # whenever any need changed, as it does for sphinx-needs' own overviews.
         overzichten = getattr(self.env, incremental.OVERZICHTEN, None)
@@ -174,10 +187,10 @@ def telling(matrix: Dekking, soort: str) -> tuple[int, int]:
 class Weergave:
     """Renders dashboards as HTML for one page, with links relative to it."""
 
-    def __init__(self, app: Sphinx, docname: str) -> None:
+    def __init__(self, app: Sphinx, docname: str, stand: Stand | None = None) -> None:
         self.app = app
         self.docname = docname
-        self.stand = Stand.van(app)
+        self.stand = stand or Stand.van(app)
         self.corpus = self.stand.corpus
 
     # links
@@ -491,6 +504,41 @@ def _vervang(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(nodes.paragraph(text=_plain(html)))
 
 
+def _gewijzigde_gemeentepaginas(app: Sphinx, env: Any) -> list[str]:
+    """At env-get-updated: the gemeente pages whose content changed although not re-read.
+
+    Each page is rendered from the needs as read (before sphinx-needs post-processes
+    them, which the coverage does not need) and compared with the previous build's.
+    """
+    from sphinx_needs.data import SphinxNeedsData
+
+    paginas_ = {d: g for d, g in getattr(env, GEMEENTEPAGINAS, {}).items() if d in env.found_docs}
+    if not paginas_:
+        return []
+    needs = SphinxNeedsData(env).get_needs_mutable()
+    corpus = Corpus.from_dicts({key: need[key] for key in need.keys()} for need in needs.values())
+    stand = Stand(zonder_voorbeelden(corpus), peildatum(app.config.hgkm_peildatum or None))
+    nieuw = {}
+    for docname, gemeente_id in paginas_.items():
+        weergave = Weergave(app, docname, stand)
+        nieuw[docname] = hashlib.sha1(weergave.gemeente(gemeente_id).encode("utf-8")).hexdigest()
+    oud = getattr(env, GEMEENTE_HANDTEKENINGEN, {})
+    setattr(env, GEMEENTE_HANDTEKENINGEN, nieuw)
+    return sorted(d for d in nieuw if oud and oud.get(d) != nieuw[d])
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, GEMEENTEPAGINAS, {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    for docname in docnames:
+        if docname in getattr(other, GEMEENTEPAGINAS, {}):
+            if not hasattr(env, GEMEENTEPAGINAS):
+                setattr(env, GEMEENTEPAGINAS, {})
+            getattr(env, GEMEENTEPAGINAS)[docname] = getattr(other, GEMEENTEPAGINAS)[docname]
+
+
 def _vergeet(app: Sphinx, builder: Any = None) -> None:
     """A new write phase computes the dashboards anew from the needs of this build."""
     app._hgkm_stand = None  # type: ignore[attr-defined]
@@ -504,6 +552,9 @@ def setup(app: Sphinx) -> None:
     app.add_directive("item-overzicht", ItemOverzichtDirective)
     app.add_directive("item-lijst", ItemLijstDirective)
     app.add_directive("downloads", DownloadsDirective)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    app.connect("env-get-updated", _gewijzigde_gemeentepaginas)
     app.connect("write-started", _vergeet)
     app.connect("doctree-resolved", _vervang)
     paginas.setup(app)

@@ -184,7 +184,8 @@ def test_downloads_page_links_every_file(site: BuildResult) -> None:
 def test_incremental_build_gives_the_same_dashboards_as_a_clean_one(tmp_path: Path) -> None:
     src = copy_fixture("site", tmp_path)
     env = {"HGKM_PEILDATUM": SITE_PEILDATUM}
-    build(src, src / "_build" / "html", env=env)
+    first = build(src, src / "_build" / "html", env=env)
+    untouched = {g: (first.outdir / "docs" / "gemeenten" / f"{g}.html").stat().st_mtime_ns for g in ("gm-a", "gm-d")}
     plan = src / "requirements" / "uitvoeringsplannen" / "deedorp.md"
     plan.write_text(plan.read_text(encoding="utf-8").replace(":opgaven: OG-TEST-1", ":opgaven: OG-TEST-1, OG-TEST-2"),
                     encoding="utf-8")
@@ -192,6 +193,10 @@ def test_incremental_build_gives_the_same_dashboards_as_a_clean_one(tmp_path: Pa
     incremental = build(src, src / "_build" / "html", env=env)
     assert incremental.returncode == 0 and not incremental.warnings, incremental.log
     assert not (src / "docs" / "gemeenten" / "gm-weg.md").exists()
+    # Only the page of the gemeente whose plan changed is rewritten.
+    gemeenten = incremental.outdir / "docs" / "gemeenten"
+    assert (gemeenten / "gm-a.html").stat().st_mtime_ns == untouched["gm-a"]
+    assert (gemeenten / "gm-d.html").stat().st_mtime_ns != untouched["gm-d"]
     clean_dir = tmp_path / "clean"
     shutil.copytree(src, clean_dir, ignore=shutil.ignore_patterns("_build"))
     clean = build(clean_dir, clean_dir / "_build" / "html", env=env, fresh=True)
