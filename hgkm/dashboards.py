@@ -142,8 +142,9 @@ class Stand:
 
     @cached_property
     def matrices(self) -> list[Dekking]:
-        """The matrices of the regiovisies that have gemeenten."""
-        return [m for m in dekking(self.corpus, self.peildatum) if m.gemeenten]
+        """The matrices of the regiovisies that have gemeenten, the newest first."""
+        matrices = [m for m in dekking(self.corpus, self.peildatum) if m.gemeenten]
+        return sorted(matrices, key=lambda m: str(m.regiovisie.get("start") or ""), reverse=True)
 
     @classmethod
     def van(cls, app: Sphinx) -> Stand:
@@ -301,9 +302,14 @@ class Weergave:
             regels = [
                 f"<strong>{met_plan} van de {len(m.gemeenten)}</strong> gemeenten hebben een uitvoeringsplan.",
                 f"<strong>{og} van de {og_alle}</strong> ontwikkelopgaven zijn gedekt in elke gemeente met een plan.",
-                f"<strong>{wt} van de {wt_alle}</strong> wettelijke taken zijn gedekt in elke gemeente met een plan.",
-                f"<strong>{open_plekken}</strong> open plekken: een opgave of taak zonder actie of uitzondering.",
             ]
+            if wt_alle:  # older regiovisies name no wettelijke taken
+                regels.append(
+                    f"<strong>{wt} van de {wt_alle}</strong> wettelijke taken zijn gedekt in elke gemeente met een plan."
+                )
+            regels.append(
+                f"<strong>{open_plekken}</strong> open plekken: een opgave of taak zonder actie of uitzondering."
+            )
             if zonder:
                 regels.append("Nog geen plan: " + ", ".join(self.link(g, g.title, pagina=True) for g in zonder) + ".")
             meer = ""
