@@ -17,7 +17,7 @@ from hgkm.report import Uitkomst
 @cache
 def uitkomst() -> Uitkomst:
     """Build the knowledge base and evaluate all rules (once per session)."""
-    result = build(ROOT, ROOT / "_build" / "html")
+    result = build(ROOT, ROOT / "_build" / "html", hergebruik=True)
     if not result.needs_json.exists():
         raise RuntimeError("De kennisbank kon niet worden gebouwd:\n" + result.log[-3000:])
     return Uitkomst.van(Corpus.from_outdir(result.outdir), peildatum())

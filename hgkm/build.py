@@ -44,6 +44,45 @@ class BuildResult:
         return data["versions"][data["current_version"]]["needs"]
 
 
+#: Written by hgkm.sphinx_ext after every finished build: the sources it was built from.
+STEMPEL = "bron-stempel.json"
+#: Folders that are never a source of the site.
+_NIET_BRON = {"_build", ".venv", ".git", ".hypothesis", ".pytest_cache", "test-results", "node_modules", "__pycache__"}
+
+
+def vingerafdruk(srcdir: Path) -> dict[str, list[int]]:
+    """Every file under `srcdir` that can change the build, with its mtime and size."""
+    result: dict[str, list[int]] = {}
+    stack = [Path(srcdir)]
+    while stack:
+        folder = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in _NIET_BRON:
+                        stack.append(Path(entry.path))
+                elif entry.is_file(follow_symlinks=False):
+                    stat = entry.stat()
+                    result[os.path.relpath(entry.path, srcdir)] = [stat.st_mtime_ns, stat.st_size]
+    return result
+
+
+def schrijf_stempel(outdir: Path, afdruk: dict[str, list[int]]) -> None:
+    """Record the sources of a finished build (called by the Sphinx extension)."""
+    (Path(outdir) / STEMPEL).write_text(json.dumps(afdruk), encoding="utf-8")
+
+
+def is_actueel(srcdir: Path, outdir: Path) -> bool:
+    """Whether the build in `outdir` was made from exactly the current sources."""
+    stempel = Path(outdir) / STEMPEL
+    if not stempel.exists() or not (Path(outdir) / "needs.json").exists():
+        return False
+    try:
+        return json.loads(stempel.read_text(encoding="utf-8")) == vingerafdruk(srcdir)
+    except ValueError:
+        return False
+
+
 def build(
     srcdir: Path = ROOT,
     outdir: Path | None = None,
@@ -52,9 +91,17 @@ def build(
     strict: bool = False,
     fresh: bool = False,
     env: dict[str, str] | None = None,
+    hergebruik: bool = False,
 ) -> BuildResult:
-    """Build `srcdir` with `builder` into `outdir` (default `_build/<builder>`)."""
+    """Build `srcdir` with `builder` into `outdir` (default `_build/<builder>`).
+
+    With `hergebruik`, a build made from exactly the current sources (same files,
+    mtimes and sizes; see `is_actueel`) is used as it is: `make check` right after
+    `make html` then skips a Sphinx run that would change nothing.
+    """
     outdir = Path(outdir or srcdir / "_build" / builder)
+    if hergebruik and not fresh and is_actueel(srcdir, outdir):
+        return BuildResult(0, outdir, "")
     # --no-color: CI=true makes Sphinx colour its output, which breaks parsing it.
     options = ["-b", builder, "-q", "--no-color"]
     if strict:

@@ -27,7 +27,7 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     srcdir = Path(args.bron).resolve()
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
-    result = build(srcdir, outdir)
+    result = build(srcdir, outdir, hergebruik=True)
     # A build that stopped with an error may leave a stale or partial needs.json.
     if result.returncode != 0 or not result.needs_json.exists():
         print(

@@ -22,6 +22,7 @@ from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
 from hgkm import backlinks, incremental, invoer, rules, telling, veiligheid
+from hgkm.build import schrijf_stempel, vingerafdruk
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
 from hgkm.model import Corpus, peildatum
@@ -179,6 +180,18 @@ def _write_outputs(app: Sphinx, exception: Exception | None) -> None:
     )
 
 
+def _take_vingerafdruk(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    """Before reading (generated pages are written by then): what this build reads."""
+    app._hgkm_afdruk = vingerafdruk(Path(app.srcdir))  # type: ignore[attr-defined]
+
+
+def _write_stempel(app: Sphinx, exception: Exception | None) -> None:
+    """Last of all (after needs.json): record the sources this build was made from."""
+    afdruk = getattr(app, "_hgkm_afdruk", None)
+    if exception is None and afdruk is not None:
+        schrijf_stempel(Path(app.outdir), afdruk)
+
+
 # ------------------------------------------------- checks on the sources
 
 #: Warning type of the findings from reading the sources themselves (captured in
@@ -272,6 +285,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # after sphinx-needs' own process_schemas (priority 500) wrote schema_violations.json
     app.connect("write-started", _report_findings, priority=900)
     app.connect("build-finished", _write_outputs, priority=400)
+    app.connect("env-before-read-docs", _take_vingerafdruk, priority=999)
+    app.connect("build-finished", _write_stempel, priority=990)
     incremental.setup(app)
     backlinks.setup(app)
     # the site for readers: dashboards, pages per item, downloads (hgkm.dashboards)

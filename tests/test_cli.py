@@ -127,3 +127,28 @@ def test_foute_peildatum(uit, datum: str) -> None:
         f'Fout: de peildatum "{datum}" is geen geldige datum. '
         "Schrijf haar als JJJJ-MM-DD, bijvoorbeeld  --peildatum 2025-06-01\n"
     )
+
+
+def test_check_reuses_a_build_of_the_same_sources_and_rebuilds_after_an_edit(tmp_path):
+    """`make check` after `make html` skips the Sphinx run, but never reads a stale build."""
+    import shutil
+
+    from hgkm.build import build, is_actueel
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "minimaal", corpus)
+    out = tmp_path / "html"
+    eerste = build(corpus, out, strict=True)
+    assert eerste.returncode == 0 and is_actueel(corpus, out)
+    assert build(corpus, out, hergebruik=True).log == ""  # reused: no Sphinx run at all
+
+    plan = corpus / "requirements" / "uitvoeringsplannen" / "aadorp.md"
+    plan.write_text(plan.read_text().replace(":opgaven: OG-TEST-1, OG-TEST-2", ":opgaven: OG-TEST-1"))
+    assert not is_actueel(corpus, out)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgkm", "check", "--bron", str(corpus), "--uit", str(out), "--peildatum", "2025-01-01"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert 'OG-TEST-2 "Tweede opgave" heeft geen uitvoeringsactie' in proc.stdout
+    assert is_actueel(corpus, out)
