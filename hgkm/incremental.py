@@ -28,12 +28,15 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from hgkm.model import peildatum
+
 #: Per document: the IDs of the needs its {need} roles name.
 VERWIJZINGEN = "hgkm_verwijzingen"
 #: Documents with overviews over many needs (needtable, needflow, needlist, ...).
 OVERZICHTEN = "hgkm_overzichten"
 #: Per document: the signature of the previous build.
 HANDTEKENINGEN = "hgkm_handtekeningen"
+PEILDATUM = "hgkm_peildatum"
 
 
 def _overview_node_types() -> tuple[type[nodes.Element], ...]:
@@ -141,10 +144,15 @@ def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = signatures(env)
     old: dict[str, str] = getattr(env, HANDTEKENINGEN)
     setattr(env, HANDTEKENINGEN, new)
+    # The dashboards show coverage on a peildatum (today by default): on another
+    # day an uitzondering may have expired although no source changed.
+    vandaag = str(peildatum(app.config.hgkm_peildatum or None))
+    nieuwe_dag = getattr(env, PEILDATUM, vandaag) != vandaag
+    setattr(env, PEILDATUM, vandaag)
     if not old:
         return []  # a first build writes every page anyway
     changed = {doc for doc in set(new) | set(old) if new.get(doc) != old.get(doc)}
-    if changed:
+    if changed or nieuwe_dag:
         changed |= getattr(env, OVERZICHTEN)
     return sorted(doc for doc in changed if doc in env.found_docs)
 

@@ -106,3 +106,17 @@ def test_differing_pages_sees_a_difference(tmp_path: Path) -> None:
         (folder / "gelijk.html").write_text('<div id="SNCB-0123abcd">x</div>' if folder == one else '<div id="SNCB-89abcdef">x</div>', encoding="utf-8")
     (one / "alleen.html").write_text("", encoding="utf-8")
     assert differing_pages(one, other) == ["alleen.html", "index.html"]
+
+
+def test_dashboards_follow_the_peildatum_without_an_edit(tmp_path: Path) -> None:
+    """On a new peildatum the dashboards are rewritten although no source changed."""
+    project = copy_fixture("site", tmp_path)
+    out = tmp_path / "html"
+    # the site fixture has gaps on purpose (every cell state), so not strict
+    first = build(project, out, env={"HGKM_PEILDATUM": "2025-01-01"})
+    assert first.returncode == 0, first.log
+    assert "peildatum 2025-01-01" in (out / "index.html").read_text(encoding="utf-8")
+    second = build(project, out, env={"HGKM_PEILDATUM": "2025-06-01"})
+    assert second.returncode == 0, second.log
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert "peildatum 2025-06-01" in home and "peildatum 2025-01-01" not in home
