@@ -41,6 +41,17 @@ def option_names() -> list[str]:
     return sorted(names | {"id", "status", "tags"})
 
 
+def type_fields() -> dict[str, list[str]]:
+    """Per need type, the fields (not links) it has: its own and the global ones.
+
+    A global entry without a schema only sets defaults of a sphinx-needs core field
+    (`layout`): not a field of the metamodel.
+    """
+    needs = _load()
+    globaal = [naam for naam, veld in needs.get("fields", {}).items() if "schema" in veld]
+    return {naam: [*t.get("fields", {}), *globaal] for naam, t in needs.get("types", {}).items()}
+
+
 def type_names() -> list[str]:
     return list(_load().get("types", {}))
 

@@ -118,7 +118,7 @@ def _pagina_tekst(item: Item) -> str:
     else:
         titel = f"{item.id} {_myst_text(item.titel)}"
         body = (
-            f"```{{needextract}}\n:filter: id == \"{item.id}\"\n:layout: clean\n```\n\n"
+            f"```{{needextract}}\n:filter: id == \"{item.id}\"\n```\n\n"
             f"```{{item-overzicht}} {item.id}\n```\n"
         )
         if item.type != "toetssteen":

@@ -8,7 +8,38 @@ from __future__ import annotations
 
 from typing import Any
 
-from hgkm import METAMODEL_TOML
+from hgkm import METAMODEL_TOML, declaration
+
+#: Fields sphinx-needs shows in a layout that no need of this knowledge base sets
+#: (the layout name, diagram style, external links, Gantt data, ...).
+_NOOIT_GEZET = ["layout", "style", "external_url", "signature", "duration", "completion", "constraints"]
+
+
+def need_layouts() -> dict[str, dict[str, Any]]:
+    """One need layout per need type: sphinx-needs' `clean` layout, lighter.
+
+    `clean` runs every one of ~30 fields through the layout for every need, parsing a
+    label even for the empty ones (the most expensive part of rendering at national
+    scale). Each type's layout leaves out the fields only other types have and the
+    fields nothing sets; what the need sets is still shown, as in `clean`, and so is
+    every link and back link (`meta_links_all`). Which layout a need gets:
+    `[needs.fields.layout]` in ubproject.toml. The collapse button of `clean` is left
+    out: an icon without a name that a keyboard cannot reach, and a reader needs the
+    fields shown.
+    """
+    per_type = declaration.type_fields()
+    alle = sorted({veld for velden in per_type.values() for veld in velden})
+    layouts = {}
+    for soort, velden in per_type.items():
+        weg = [veld for veld in alle if veld not in velden] + _NOOIT_GEZET
+        layouts[f"hgkm-{soort}"] = {
+            "grid": "simple",
+            "layout": {
+                "head": ['<<meta("type_name")>>: **<<meta("title")>>** <<meta_id()>>'],
+                "meta": [f"<<meta_all(no_links=True, exclude={weg!r})>>", "<<meta_links_all()>>"],
+            },
+        }
+    return layouts
 
 
 def sphinx_settings() -> dict[str, Any]:
@@ -31,6 +62,7 @@ def sphinx_settings() -> dict[str, Any]:
         "myst_url_schemes": ["http", "https", "mailto"],
         # The metamodel lives in one place; sphinx-needs reads it from there.
         "needs_from_toml": str(METAMODEL_TOML),
+        "needs_layouts": need_layouts(),
         # needs.json carries the version key downstream tools rely on.
         "version": "2024-2027",
         "release": "2024-2027",
@@ -46,7 +78,18 @@ def sphinx_settings() -> dict[str, Any]:
             "footer_end": [],
             "search_bar_text": "Zoek in de kennisbank ...",
             "header_dropdown_text": "Meer",
+            # The side navigation opens only the branch of the current page: its cost
+            # then does not grow with every plan and item of the site.
+            "collapse_navigation": True,
+            "navigation_depth": 2,
+            # No (empty) advertisement slot of Read the Docs under the side navigation.
+            "primary_sidebar_end": [],
         },
+        # A plan page has no pages below it: the side navigation would be an empty
+        # "Navigatie in dit deel" on each of the hundreds of plan pages. The plans are
+        # reached from the home page, the gemeente pages and the top navigation (which
+        # stays, also on small screens).
+        "html_sidebars": {"requirements/uitvoeringsplannen/*": []},
         "exclude_patterns": [
             "_build",
             ".venv",
