@@ -69,11 +69,7 @@ class _Dashboard(SphinxDirective):
             return [node]
         # A dashboard depends on every need: hgkm.incremental rewrites the page
         # whenever any need changed, as it does for sphinx-needs' own overviews.
-        overzichten = getattr(self.env, incremental.OVERZICHTEN, None)
-        if overzichten is None:
-            overzichten = set()
-            setattr(self.env, incremental.OVERZICHTEN, overzichten)
-        overzichten.add(self.env.docname)
+        incremental.depends_on_all_needs(self.env, self.env.docname)
         return [node]
 
 
