@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.project import Project
 from sphinx.util import logging as sphinx_logging
 
+from hgkm import telling
 from hgkm.model import VOORBEELD
 
 logger = sphinx_logging.getLogger(__name__)
@@ -56,8 +57,6 @@ SOORTEN = (
 )
 PER_TYPE = {s.type: s for s in SOORTEN}
 
-_OPENING = re.compile(r"^\s*(:{3,}|`{3,})\{(" + "|".join(PER_TYPE) + r")\}\s*(.*?)\s*$")
-_OPTION = re.compile(r"^\s*:([\w-]+):\s*(.*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -79,22 +78,18 @@ def pagina(need_type: str, need_id: str) -> str:
 
 
 def scan(text: str) -> list[Item]:
-    """The items declared in one MyST file (voorbeeld items left out)."""
+    """The items declared in one MyST file (voorbeeld items left out).
+
+    Blocks are found by hgkm.telling, the scanner that counts items for the build,
+    so an example inside a code block gets no page.
+    """
     found: list[Item] = []
-    lines = text.splitlines()
-    for i, line in enumerate(lines):
-        opening = _OPENING.match(line)
-        if not opening:
+    for blok in telling.blokken(telling.regels(text)):
+        if blok.naam not in PER_TYPE or not blok.need_id:
             continue
-        options: dict[str, str] = {}
-        for option_line in lines[i + 1 :]:
-            option = _OPTION.match(option_line)
-            if not option:
-                break
-            options[option.group(1)] = option.group(2)
-        tags = [t.strip() for t in re.split(r"[,;]", options.get("tags", ""))]
-        if options.get("id") and VOORBEELD not in tags:
-            found.append(Item(opening.group(2), options["id"].strip(), opening.group(3)))
+        tags = next((waarde for optie, _, waarde in blok.opties if optie == "tags"), "")
+        if VOORBEELD not in (t.strip() for t in re.split(r"[,;]", tags)):
+            found.append(Item(blok.naam, blok.need_id.strip(), blok.titel))
     return found
 
 

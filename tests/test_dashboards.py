@@ -136,14 +136,19 @@ def test_generated_pages_exist_for_real_items_only(site: BuildResult) -> None:
         assert (site.outdir / "docs" / soort / f"{stem}.html").exists()
 
 
-def test_scan_finds_need_directives_in_both_fence_styles() -> None:
+def test_scan_finds_need_directives_as_the_build_does() -> None:
     text = (
         "```{opgave} Titel met *nadruk*\n:id: OG-X-1\n:regiovisie: RV-X\n```\n\n"
         ":::{gemeente} Voorbeeld\n:id: GM-VB\n:tags: voorbeeld\n:::\n\n"
-        ":::{actie} Geen pagina\n:id: UA-X-1\n:::\n"
+        ":::{actie} Geen pagina\n:id: UA-X-1\n:::\n\n"
+        "::::{note}\n:::{principe} Genest\n:id: LP-X-1\n:::\n::::\n\n"
+        "````markdown\n```{opgave} Voorbeeld in een codeblok\n:id: OG-X-9\n```\n````\n"
     )
     found = scan(text)
-    assert [(i.type, i.id, i.titel) for i in found] == [("opgave", "OG-X-1", "Titel met *nadruk*")]
+    assert [(i.type, i.id, i.titel) for i in found] == [
+        ("opgave", "OG-X-1", "Titel met *nadruk*"),
+        ("principe", "LP-X-1", "Genest"),
+    ]
 
 
 def _csv(path: Path) -> list[dict[str, str]]:
