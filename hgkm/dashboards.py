@@ -518,7 +518,7 @@ def _gewijzigde_gemeentepaginas(app: Sphinx, env: Any) -> list[str]:
     if not paginas_:
         return []
     needs = SphinxNeedsData(env).get_needs_mutable()
-    corpus = Corpus.from_dicts({key: need[key] for key in need.keys()} for need in needs.values())
+    corpus = Corpus.from_sphinx(needs)
     stand = Stand(zonder_voorbeelden(corpus), peildatum(app.config.hgkm_peildatum or None))
     nieuw = {}
     for docname, gemeente_id in paginas_.items():

@@ -40,6 +40,14 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
+def schema_violations(outdir: Path) -> dict[str, list[dict]]:
+    """sphinx-needs' schema violations per need, from its schema_violations.json (if any)."""
+    path = Path(outdir, "schema_violations.json")
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("validation_warnings", {})
+
+
 @dataclass
 class Need:
     """One need item with the fields the rules read."""
@@ -111,21 +119,24 @@ class Corpus:
         return cls({n.id: n for n in items}, **extra)
 
     @classmethod
+    def from_sphinx(cls, needs: Mapping[str, Any], outdir: Path | None = None) -> Corpus:
+        """The corpus of sphinx-needs' live needs (inside a build).
+
+        With `outdir`: also the schema violations sphinx-needs wrote there.
+        """
+        dicts = ({key: need[key] for key in need.keys()} for need in needs.values())
+        return cls.from_dicts(dicts, schema_violations=schema_violations(outdir) if outdir else {})
+
+    @classmethod
     def from_outdir(cls, outdir: Path) -> Corpus:
         """Load the needs and the build's own findings from a build's output folder."""
         data = json.loads((outdir / "needs.json").read_text(encoding="utf-8"))
         needs = data["versions"][data["current_version"]]["needs"].values()
-        violations_file = outdir / "schema_violations.json"
-        violations = (
-            json.loads(violations_file.read_text(encoding="utf-8")).get("validation_warnings", {})
-            if violations_file.exists()
-            else {}
-        )
         meldingen_file = outdir / "build_meldingen.json"
         meldingen = (
             json.loads(meldingen_file.read_text(encoding="utf-8")) if meldingen_file.exists() else []
         )
-        return cls.from_dicts(needs, schema_violations=violations, build_meldingen=meldingen)
+        return cls.from_dicts(needs, schema_violations=schema_violations(outdir), build_meldingen=meldingen)
 
     def of_type(self, need_type: str) -> list[Need]:
         return self.by_type.get(need_type, [])

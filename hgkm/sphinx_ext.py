@@ -145,15 +145,7 @@ def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
 def _live_corpus(app: Sphinx) -> Corpus:
     from sphinx_needs.data import SphinxNeedsData
 
-    needs = SphinxNeedsData(app.env).get_needs_view()
-    violations_file = Path(app.outdir, "schema_violations.json")
-    violations = (
-        json.loads(violations_file.read_text(encoding="utf-8")).get("validation_warnings", {})
-        if violations_file.exists()
-        else {}
-    )
-    dicts = ({key: need[key] for key in need.keys()} for need in needs.values())
-    return Corpus.from_dicts(dicts, schema_violations=violations)
+    return Corpus.from_sphinx(SphinxNeedsData(app.env).get_needs_view(), Path(app.outdir))
 
 
 def _report_findings(app: Sphinx, builder: Any = None) -> None:
