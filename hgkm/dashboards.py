@@ -349,7 +349,7 @@ class Weergave:
             return "".join(delen)
         delen.append("<h3>Uitvoeringsplannen</h3><ul>")
         for p in plannen:
-            anderen = [x for x in self.corpus.resolve(p.link("gemeenten"), "gemeente") if x.id != g.id]
+            anderen = [x for x in self.corpus.gemeenten_of(p) if x.id != g.id]
             samen = (" Samen met " + ", ".join(self.link(x, x.title, pagina=True) for x in anderen) + " (subregionaal plan)."
                      if anderen else " Eigen plan.")
             delen.append(f"<li>{self.link(p, p.title)} (status: {escape(p.status or 'onbekend')}).{samen}</li>")
@@ -417,8 +417,7 @@ class Weergave:
             if acties:
                 rijen = []
                 for a in acties:
-                    plan = self.corpus.first(a.link("plan"), "plan")
-                    gemeenten = self.corpus.resolve(plan.link("gemeenten"), "gemeente") if plan else []
+                    gemeenten = self.corpus.gemeenten_of(self.corpus.plan_of(a))
                     rijen.append((self.link(a, f"{a.id} {a.title}"),
                                   [", ".join(self.link(g, g.title, pagina=True) for g in gemeenten), escape(a.status or "")]))
                 delen.append(self.tabel(f"Acties die {escape(i.id)} toepassen", ["Actie", "Gemeenten", "Status"], rijen))

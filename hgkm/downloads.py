@@ -109,7 +109,7 @@ def actie_rijen(stand: Stand) -> list[Rij]:
     corpus = stand.corpus
     rijen = []
     for a in sorted(corpus.of_type("actie"), key=lambda n: n.id):
-        plan = corpus.first(a.link("plan"), "plan")
+        plan = corpus.plan_of(a)
         rijen.append([
             a.id, a.title, _ids(a.link("plan")),
             _ids(plan.link("gemeenten")) if plan else "", _ids(plan.link("regiovisie")) if plan else "",

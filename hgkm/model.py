@@ -149,3 +149,15 @@ class Corpus:
     def first(self, ids: Iterable[str], need_type: str) -> Need | None:
         found = self.resolve(ids, need_type)
         return found[0] if found else None
+
+    def plan_of(self, need: Need) -> Need | None:
+        """The plan an actie or uitzondering belongs to (a plan is its own plan)."""
+        return need if need.type == "plan" else self.first(need.link("plan"), "plan")
+
+    def regiovisie_of(self, need: Need | None) -> Need | None:
+        """The regiovisie a plan (or an opgave, principe, ...) falls under."""
+        return self.first(need.link("regiovisie"), "regiovisie") if need else None
+
+    def gemeenten_of(self, plan: Need | None) -> list[Need]:
+        """The gemeenten a plan names that exist."""
+        return self.resolve(plan.link("gemeenten"), "gemeente") if plan else []

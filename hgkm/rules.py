@@ -42,6 +42,7 @@ class Context:
     corpus: Corpus
     peildatum: date
     _toegestaan: dict[tuple[str, str], set[str]] = field(default_factory=dict, init=False, repr=False)
+    _waar: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)
 
     @cached_property
     def dekking(self) -> list[Dekking]:
@@ -62,6 +63,17 @@ class Context:
     def items_van(self, visie: Need, need_type: str) -> list[Need]:
         """The needs of `need_type` that link to this regiovisie (as coverage.items_van)."""
         return self._per_visie.get((visie.id, need_type), [])
+
+    def waar(self, plan: Need | None) -> dict[str, str]:
+        """The gemeenten (by name) and regiovisie a finding about this plan is filed under."""
+        sleutel = plan.id if plan else ""
+        if sleutel not in self._waar:
+            visie = self.corpus.regiovisie_of(plan)
+            self._waar[sleutel] = {
+                "gemeente": ", ".join(_gemeente_naam(g) for g in self.corpus.gemeenten_of(plan)),
+                "regiovisie": visie.id if visie else "",
+            }
+        return self._waar[sleutel]
 
     def toegestaan(self, visie: Need, soort: str) -> set[str]:
         """IDs an actie under `visie` may name: its opgaven, or the taken it names."""
@@ -123,31 +135,13 @@ def dekking_taken(ctx: Context) -> Iterator[Finding]:
 # -------------------------------------------------------------- integrity
 
 
-def _plan_of(ctx: Context, need: Need) -> Need | None:
-    return ctx.corpus.first(need.link("plan"), "plan")
-
-
-def _regiovisie_of(ctx: Context, plan: Need | None) -> Need | None:
-    return ctx.corpus.first(plan.link("regiovisie"), "regiovisie") if plan else None
-
-
-def _gemeenten_of(ctx: Context, plan: Need | None) -> str:
-    if plan is None:
-        return ""
-    return ", ".join(_gemeente_naam(g) for g in ctx.corpus.resolve(plan.link("gemeenten"), "gemeente"))
-
-
 @regel("integriteit")
 def actie_integriteit(ctx: Context) -> Iterator[Finding]:
     """An actie serves something, its dates are in order and inside the looptijd."""
-    per_plan: dict[str, dict[str, str]] = {}  # gemeenten and regiovisie, once per plan
     for actie in ctx.corpus.of_type("actie"):
-        plan = _plan_of(ctx, actie)
-        visie = _regiovisie_of(ctx, plan)
-        sleutel = plan.id if plan else ""
-        if sleutel not in per_plan:
-            per_plan[sleutel] = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
-        extra = per_plan[sleutel]
+        plan = ctx.corpus.plan_of(actie)
+        visie = ctx.corpus.regiovisie_of(plan)
+        extra = ctx.waar(plan)
         if not actie.link("opgaven") and not actie.link("taken"):
             voorbeeld = ctx.items_van(visie, "opgave")[:1] if visie else []
             yield _finding(
@@ -200,8 +194,8 @@ def actie_integriteit(ctx: Context) -> Iterator[Finding]:
 def plan_integriteit(ctx: Context) -> Iterator[Finding]:
     """A vastgesteld plan has its date and decision; its gemeenten are in the region."""
     for plan in ctx.corpus.of_type("plan"):
-        visie = _regiovisie_of(ctx, plan)
-        extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id if visie else ""}
+        visie = ctx.corpus.regiovisie_of(plan)
+        extra = ctx.waar(plan)
         if plan.status == "vastgesteld":
             if not plan.get("vastgesteld_op"):
                 yield _finding(
@@ -223,7 +217,7 @@ def plan_integriteit(ctx: Context) -> Iterator[Finding]:
         if visie is None:
             continue
         regio = set(visie.link("gemeenten"))
-        for gemeente in ctx.corpus.resolve(plan.link("gemeenten"), "gemeente"):
+        for gemeente in ctx.corpus.gemeenten_of(plan):
             if gemeente.id not in regio and not gemeente.voorbeeld:
                 yield _finding(
                     "integriteit",
@@ -240,8 +234,8 @@ def plan_integriteit(ctx: Context) -> Iterator[Finding]:
 def uitzondering_integriteit(ctx: Context) -> Iterator[Finding]:
     """An uitzondering concerns an opgave or taak of its own plan's regiovisie."""
     for uz in ctx.corpus.of_type("uitzondering"):
-        plan = _plan_of(ctx, uz)
-        visie = _regiovisie_of(ctx, plan)
+        plan = ctx.corpus.plan_of(uz)
+        visie = ctx.corpus.regiovisie_of(plan)
         if visie is None:
             continue
         eigen = {o.id for o in ctx.items_van(visie, "opgave")} | set(visie.link("taken"))
@@ -253,8 +247,7 @@ def uitzondering_integriteit(ctx: Context) -> Iterator[Finding]:
                     f"Uitzondering {uz.id} betreft {item.id}, maar die {item.type} hoort niet bij "
                     f"{visie.title}, de regiovisie van dit plan; zij dekt dus niets.",
                     f"Noem een opgave of taak van {visie.id} in  :betreft:  of haal de uitzondering weg.",
-                    gemeente=_gemeenten_of(ctx, plan),
-                    regiovisie=visie.id,
+                    **ctx.waar(plan),
                 )
 
 
@@ -264,8 +257,7 @@ def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
     for uz in ctx.corpus.of_type("uitzondering"):
         geldig_tot = parse_date(uz.get("geldig_tot"))
         if geldig_tot is not None and geldig_tot < ctx.peildatum:
-            plan = _plan_of(ctx, uz)
-            visie = _regiovisie_of(ctx, plan)
+            plan = ctx.corpus.plan_of(uz)
             betreft = ", ".join(uz.link("betreft")) or "(niets)"
             link = "taken" if ctx.corpus.first(uz.link("betreft"), "taak") else "opgaven"
             yield _finding(
@@ -275,8 +267,7 @@ def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
                 f"(peildatum {ctx.peildatum}); zij telt niet meer als dekking.",
                 f"Voeg een actie toe met  :{link}: {betreft}  of verleng de "
                 "uitzondering met een nieuw besluit:  :geldig_tot: JJJJ-MM-DD",
-                gemeente=_gemeenten_of(ctx, plan),
-                regiovisie=visie.id if visie else "",
+                **ctx.waar(plan),
             )
 
 
@@ -293,7 +284,7 @@ def principes(ctx: Context) -> Iterator[Finding]:
         for plan in ctx.items_van(visie, "plan"):
             # a vervallen actie is history: it need not name a principe
             acties = [a for a in ctx.acties_per_plan.get(plan.id, []) if a.status != "vervallen"]
-            extra = {"gemeente": _gemeenten_of(ctx, plan), "regiovisie": visie.id}
+            extra = {**ctx.waar(plan), "regiovisie": visie.id}
             zonder = [a for a in acties if not a.link("principes")]
             for actie in zonder:
                 yield _finding(
@@ -326,10 +317,9 @@ def invoer_meldingen(ctx: Context) -> Iterator[Finding]:
     """
     for finding in invoer.findings(ctx.corpus):
         need = ctx.corpus.needs.get(finding.need_id)
-        plan = need if need is not None and need.type == "plan" else (_plan_of(ctx, need) if need else None)
-        visie = _regiovisie_of(ctx, plan)
+        plan = ctx.corpus.plan_of(need) if need else None
         if plan is not None and not finding.gemeente:
-            finding = replace(finding, gemeente=_gemeenten_of(ctx, plan), regiovisie=visie.id if visie else "")
+            finding = replace(finding, **ctx.waar(plan))
         yield finding
 
 
