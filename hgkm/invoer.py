@@ -170,7 +170,8 @@ def _suggestion(word: str, candidates: list[str]) -> tuple[str, str]:
     return f" (bedoelt u {close[0]}?)", f", bijvoorbeeld {close[0]}"
 
 
-def _relative(bestand: str, root: Path | None) -> str:
+def relative(bestand: str, root: Path | None) -> str:
+    """A path relative to the project, as policy writers see it in their editor."""
     if root and bestand:
         try:
             return str(Path(bestand).resolve().relative_to(root.resolve()))
@@ -252,7 +253,7 @@ ONVERTAALD = "Sphinx meldt: "
 
 def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None) -> Finding:
     text = str(melding.get("bericht", ""))
-    bestand = _relative(str(melding.get("bestand") or ""), root)
+    bestand = relative(str(melding.get("bestand") or ""), root)
     if special := _special(melding, bestand, corpus):
         return special
     for pattern, melding_tpl, fix_tpl in _TRANSLATIONS:

@@ -62,7 +62,7 @@ class _Collector(logging.Handler):
         message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
         melding = {
             "bericht": message,
-            "bestand": _relative(path, self.app.srcdir),
+            "bestand": invoer.relative(path, Path(self.app.srcdir)),
             "regel": int(line) if line else None,
             "type": getattr(record, "type", None),
             "subtype": getattr(record, "subtype", None),
@@ -109,16 +109,6 @@ class _Collector(logging.Handler):
 
 
 _TYPE_SUFFIX = re.compile(r"( \[[\w.-]+\])+$")
-
-
-def _relative(path: str, srcdir: Any) -> str:
-    """A path relative to the project, as policy writers see it in their editor."""
-    if not path:
-        return ""
-    try:
-        return str(Path(path).resolve().relative_to(Path(srcdir).resolve()))
-    except ValueError:
-        return path
 
 
 def _start_collecting(app: Sphinx) -> None:
@@ -248,7 +238,7 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
     for docname in sorted(env.found_docs):
         path = Path(env.doc2path(docname))
         if path.suffix == ".md" and path.is_file():
-            bronnen[_relative(str(path), app.srcdir)] = path.read_text(encoding="utf-8-sig")
+            bronnen[invoer.relative(str(path), Path(app.srcdir))] = path.read_text(encoding="utf-8-sig")
     items = [
         telling.Item(str(need["id"]), f"{need['docname']}{need.get('doctype') or '.md'}", need.get("lineno"))
         for need in SphinxNeedsData(env).get_needs_view().values()
