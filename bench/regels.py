@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
         print("per regel (elk met een eigen context, dus de dekking-regels incl. de matrix):")
         for name, rule in rules.RULES.items():
-            ctx = rules.context(corpus, PEILDATUM)  # type: ignore[arg-type]
+            ctx = rules.Context(corpus, PEILDATUM)  # type: ignore[arg-type]
             t, _ = timed(lambda rule=rule, ctx=ctx: list(rule(ctx)), 1)
             print(f"  {name:<30}{t * 1000:8.1f} ms")
 

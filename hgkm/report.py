@@ -17,7 +17,7 @@ from rich.table import Table
 from hgkm.coverage import Dekking, Staat
 from hgkm.findings import UITLEG, Ernst, Finding
 from hgkm.model import Corpus
-from hgkm.rules import context, evaluate
+from hgkm.rules import Context, run_all
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
 
@@ -36,8 +36,8 @@ class Uitkomst:
 
     @classmethod
     def van(cls, corpus: Corpus, peildatum: date) -> Uitkomst:
-        ctx = context(corpus, peildatum)
-        return cls(peildatum, evaluate(corpus, peildatum), ctx.dekking)
+        ctx = Context(corpus, peildatum)  # one matrix for the findings and the views
+        return cls(peildatum, run_all(ctx), ctx.dekking)
 
 
 def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

@@ -323,13 +323,12 @@ def invoer_meldingen(ctx: Context) -> Iterator[Finding]:
         yield finding
 
 
-def evaluate(corpus: Corpus, peildatum: date) -> list[Finding]:
-    """All findings of all rules, in a stable order (file, line, rule)."""
-    ctx = Context(corpus, peildatum)
+def run_all(ctx: Context) -> list[Finding]:
+    """All findings of all rules on one context, in a stable order (file, line, rule)."""
     found = [f for rule in RULES.values() for f in rule(ctx)]
     return sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.regel, f.need_id, f.melding))
 
 
-def context(corpus: Corpus, peildatum: date) -> Context:
-    """A context for views that need the matrix as well as the findings."""
-    return Context(corpus, peildatum)
+def evaluate(corpus: Corpus, peildatum: date) -> list[Finding]:
+    """All findings of all rules, in a stable order (file, line, rule)."""
+    return run_all(Context(corpus, peildatum))
