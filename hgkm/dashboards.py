@@ -148,7 +148,9 @@ class Stand:
         if cached is None:
             from hgkm.sphinx_ext import _live_corpus
 
-            cached = cls(zonder_voorbeelden(_live_corpus(app)), peildatum(app.config.hgkm_peildatum or None))
+            # the corpus the rules ran on at write-started (the needs are final by then)
+            corpus = getattr(app, "_hgkm_corpus", None) or _live_corpus(app)
+            cached = cls(zonder_voorbeelden(corpus), peildatum(app.config.hgkm_peildatum or None))
             app._hgkm_stand = cached  # type: ignore[attr-defined]
         return cached
 

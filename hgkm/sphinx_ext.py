@@ -141,6 +141,7 @@ def _live_corpus(app: Sphinx) -> Corpus:
 def _report_findings(app: Sphinx, builder: Any = None) -> None:
     """Run the rules on the live needs; blocking findings fail a -W build."""
     corpus = _live_corpus(app)
+    app._hgkm_corpus = corpus  # type: ignore[attr-defined]  # the dashboards read it too (Stand.van)
     for finding in rules.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None)):
         need = corpus.needs.get(finding.need_id)
         location = (need.docname, need.lineno) if need and need.docname else None
