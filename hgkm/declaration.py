@@ -52,6 +52,12 @@ def type_fields() -> dict[str, list[str]]:
     return {naam: [*t.get("fields", {}), *globaal] for naam, t in needs.get("types", {}).items()}
 
 
+def links_to(need_type: str) -> list[str]:
+    """The link options whose targets may be of `need_type` (e.g. taak -> taken)."""
+    links = _load().get("links", {})
+    return [naam for naam, link in links.items() if need_type in link.get("target_types", [])]
+
+
 def type_names() -> list[str]:
     return list(_load().get("types", {}))
 

@@ -108,14 +108,6 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Controleer de spelling van de ID; scheid meerdere ID's met komma's, zonder [ ].",
     ),
     (
-        re.compile(
-            r"Need '(?P<need>[^']+)' link '(?P<target>[^']*)' in field '(?P<field>[^']+)': "
-            r"target need type '(?P<actual>[^']+)' is not one of (?P<allowed>.+?) \("
-        ),
-        "{need} verwijst met :{field}: naar {target}, maar dat is een {actual}; hier hoort een {allowed}.",
-        "Verwijs naar een item van de juiste soort (zie de pagina Metamodel).",
-    ),
-    (
         re.compile(r"Unknown option '(?P<option>[^']+)'"),
         "De optie :{option}: bestaat niet{suggestie}.",
         "Gebruik een optie uit de pagina Metamodel{suggestie_fix}.",
@@ -184,6 +176,10 @@ def relative(bestand: str, root: Path | None) -> str:
 _DEAD_LINK = re.compile(
     r"Need '(?P<need>[^']+)' has unknown outgoing link '(?P<target>[^']*)' in field '(?P<field>[^']+)'"
 )
+_WRONG_TYPE = re.compile(
+    r"Need '(?P<need>[^']+)' link '(?P<target>[^']*)' in field '(?P<field>[^']+)': "
+    r"target need type '(?P<actual>[^']+)' is not one of (?P<allowed>.+?) \("
+)
 _NO_TITLE = re.compile(r"toctree contains reference to document '(?P<doc>[^']+)' that doesn't have a title")
 _NOT_IN_TOCTREE = re.compile(r"document isn't included in any toctree")
 _MISSING_DOC = re.compile(r"toctree contains reference to nonexisting document '(?P<doc>[^']+)'")
@@ -219,6 +215,16 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
                 "gemeente er echt niet bij, voeg dan eerst een gemeente-item toe.",
             )
         return None
+    if m := _WRONG_TYPE.search(text):
+        need_id, target, field, actual = m["need"], m["target"], m["field"], m["actual"]
+        allowed = " of ".join(re.findall(r"[\w-]+", m["allowed"]))
+        andere = declaration.links_to(actual)
+        elders = f" Een {actual} noemt u met  :{andere[0]}: {target}" if andere else ""
+        return Finding(
+            "invoer", need_id, bestand, regel,
+            f"{need_id} verwijst met :{field}: naar {target}, maar dat is een {actual}; hier hoort een {allowed}.",
+            f"Verwijs met :{field}: naar een {allowed} (zie de pagina Metamodel).{elders}",
+        )
     if m := _NO_TITLE.search(text):
         return Finding(
             "invoer", "", f"{m['doc']}.md", 1,

@@ -34,8 +34,8 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
     ),
     "koppeling naar de verkeerde soort": (
         f"{PLANNEN}/verkeerde-soort.md:5", "invoer",
-        "verwijst met :opgaven: naar WT-TEST-1, maar dat is een taak",
-        "Verwijs naar een item van de juiste soort",
+        "verwijst met :opgaven: naar WT-TEST-1, maar dat is een taak; hier hoort een opgave.",
+        "Verwijs met :opgaven: naar een opgave (zie de pagina Metamodel). Een taak noemt u met  :taken: WT-TEST-1",
     ),
     "datum in de verkeerde vorm": (
         f"{PLANNEN}/datumformaat.md:5", "invoer",
