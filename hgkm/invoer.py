@@ -36,6 +36,7 @@ VOORBEELD: dict[str, str] = {
     "vastgesteld_op": ":vastgesteld_op: 2024-03-12",
     "regio": ":regio: Rotterdam Rijnmond",
     "organisatie": ":organisatie: Gemeente …",
+    "centrumgemeente": ":centrumgemeente: GM-ROTTERDAM",
 }
 
 _REQUIRED = re.compile(r'"(?P<field>[^"]+)" is a required property')
@@ -83,6 +84,9 @@ def _schema_finding(need: Need, details: dict) -> Finding:
     elif path.endswith("pattern") and field == "id":
         melding = f"De ID {need.id} past niet bij de soort {need.type}: die begint met {declaration.prefix(need.type)}."
         oplossing = f"Geef het item een ID als {declaration.prefix(need.type)}…, of gebruik de juiste soort."
+    elif path.endswith("pattern") and field:
+        melding = f'Bij {wat} heeft :{field}: "{value}" niet de vorm die het metamodel vraagt.'
+        oplossing = f"Schrijf het zoals de pagina Metamodel beschrijft, bijvoorbeeld  {_example(need.type, field)}"
     else:
         melding = f"Bij {wat} klopt :{field or '?'}: niet: {msg}."
         oplossing = "Vergelijk het item met de pagina Metamodel en met het voorbeeldplan."

@@ -333,3 +333,21 @@ def test_count_reports_a_block_without_need_unless_explained():
     assert "Dit item staat niet in de kennisbank: actie UA-P-2" in found[0].melding
     uitgelegd = [{"bestand": "p.md", "regel": 5, "bericht": "Need could not be created"}]
     assert list(telling.findings(bronnen, gemaakt, uitgelegd)) == []
+
+
+def test_a_field_in_the_wrong_form_gets_a_dutch_message_and_an_example():
+    """A pattern violation on a field other than the ID (gemeente :centrumgemeente:)."""
+    from hgkm.invoer import _schema_finding
+    from hgkm.model import Need
+
+    need = Need.from_dict({"id": "GM-X", "type": "gemeente", "title": "X", "docname": "requirements/gemeenten",
+                           "lineno": 12, "centrumgemeente": "Rotterdam"})
+    finding = _schema_finding(need, {
+        "field": "centrumgemeente",
+        "schema_path": "fields > schema > properties > centrumgemeente > pattern",
+        "validation_msg": "'Rotterdam' does not match '^GM-[A-Z0-9-]+$'",
+    })
+    assert finding.plaats == "requirements/gemeenten.md:12"
+    assert finding.melding == 'Bij gemeente GM-X heeft :centrumgemeente: "Rotterdam" niet de vorm die het metamodel vraagt.'
+    assert finding.oplossing.endswith(":centrumgemeente: GM-ROTTERDAM")
+    assert "does not match" not in finding.melding + finding.oplossing
