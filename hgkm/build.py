@@ -13,8 +13,10 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hgkm import ROOT
+from hgkm.model import Corpus
 
 
 @dataclass
@@ -112,3 +114,22 @@ def build(
     run_env = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=run_env, check=False)
     return BuildResult(proc.returncode, outdir, proc.stdout + proc.stderr)
+
+
+class BouwFout(Exception):
+    """The sources could not be built into a needs.json (in Dutch, with Sphinx's last lines)."""
+
+
+def corpus_van(srcdir: Path, outdir: Path, waarom: str, **opties: Any) -> Corpus:
+    """Build `srcdir` into `outdir` and load its corpus, or raise BouwFout saying why it matters.
+
+    A build that stopped with an error may leave a stale or partial needs.json, so
+    a non-zero exit status counts as failed too.
+    """
+    result = build(srcdir, outdir, **opties)
+    if result.returncode != 0 or not result.needs_json.exists():
+        raise BouwFout(
+            f"De kennisbank kon niet worden gebouwd, dus {waarom}.\n"
+            "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:])
+        )
+    return Corpus.from_outdir(result.outdir)

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 from hgkm import ROOT
-from hgkm.build import build
-from hgkm.model import PEILDATUM_ENV, Corpus, peildatum
+from hgkm.build import BouwFout, corpus_van
+from hgkm.model import PEILDATUM_ENV, peildatum
 from hgkm.report import Uitkomst, as_json, markdown, text
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json}
@@ -27,16 +27,12 @@ def _check(args: argparse.Namespace) -> int:
         return 2
     srcdir = Path(args.bron).resolve()
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
-    result = build(srcdir, outdir, hergebruik=True)
-    # A build that stopped with an error may leave a stale or partial needs.json.
-    if result.returncode != 0 or not result.needs_json.exists():
-        print(
-            "De kennisbank kon niet worden gebouwd, dus er valt niets te controleren.\n"
-            "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:]),
-            file=sys.stderr,
-        )
+    try:
+        corpus = corpus_van(srcdir, outdir, "valt er niets te controleren", hergebruik=True)
+    except BouwFout as exc:
+        print(exc, file=sys.stderr)
         return 2
-    uitkomst = Uitkomst.van(Corpus.from_outdir(outdir), datum)
+    uitkomst = Uitkomst.van(corpus, datum)
     rendered = FORMATS[args.format](uitkomst)
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")
@@ -51,7 +47,7 @@ def _nieuw_plan(args: argparse.Namespace) -> int:
     srcdir = Path(args.bron).resolve()
     try:
         pad, notities = nieuw_plan(srcdir, args.gemeente, peildatum(args.peildatum))
-    except ScaffoldFout as exc:
+    except (ScaffoldFout, BouwFout) as exc:
         print(f"Er is geen plan gemaakt. {exc}", file=sys.stderr)
         return 1
     for notitie in notities:
@@ -71,7 +67,7 @@ def _rapport(args: argparse.Namespace) -> int:
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
     try:
         rendered = rapport(srcdir, outdir, peildatum(args.peildatum), args.basis)
-    except VerschilFout as exc:
+    except (VerschilFout, BouwFout) as exc:
         print(f"Het rapport kon niet worden gemaakt. {exc}", file=sys.stderr)
         return 2
     if args.output:

@@ -24,7 +24,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from hgkm import declaration, telling
-from hgkm.build import build
+from hgkm.build import corpus_van
 from hgkm.coverage import items_van, taak_geldt_voor, taken_van
 from hgkm.model import Corpus, Need, parse_date
 
@@ -176,13 +176,8 @@ def schrijf(srcdir: Path, corpus: Corpus, naam: str, peildatum: date) -> tuple[P
 def nieuw_plan(srcdir: Path, naam: str, peildatum: date, outdir: Path | None = None) -> tuple[Path, list[str]]:
     """Build the sources, then write the plan for gemeente `naam`."""
     outdir = outdir or srcdir / "_build" / "html"
-    result = build(srcdir, outdir)
-    if not result.needs_json.exists():
-        raise ScaffoldFout(
-            "De kennisbank kon niet worden gebouwd, dus de gemeenten en opgaven zijn onbekend.\n"
-            "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:])
-        )
-    return schrijf(srcdir, Corpus.from_outdir(outdir), naam, peildatum)
+    corpus = corpus_van(srcdir, outdir, "zijn de gemeenten en opgaven onbekend")
+    return schrijf(srcdir, corpus, naam, peildatum)
 
 
 # ----------------------------------------------------------- fast check

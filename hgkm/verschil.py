@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from hgkm import report
-from hgkm.build import build
+from hgkm.build import corpus_van
 from hgkm.coverage import Staat, dekking
 from hgkm.model import Corpus, Need
 from hgkm.scaffold import PLANNEN, snelcontrole
@@ -147,13 +147,8 @@ def basis_corpus(srcdir: Path, ref: str) -> tuple[Corpus, str]:
         werkmap = Path(tmp) / "basis"
         _git(top, "worktree", "add", "--detach", "--quiet", str(werkmap), commit)
         try:
-            result = build(werkmap / relatief, Path(tmp) / "uit")
-            if not result.needs_json.exists():
-                raise VerschilFout(
-                    f"De basisversie {commit[:10]} kon niet worden gebouwd:\n"
-                    + "\n".join(result.log.splitlines()[-10:])
-                )
-            corpus = Corpus.from_outdir(Path(tmp) / "uit")
+            corpus = corpus_van(werkmap / relatief, Path(tmp) / "uit",
+                                f"valt er met de basisversie {commit[:10]} niets te vergelijken")
         finally:
             _git(top, "worktree", "remove", "--force", str(werkmap))
     return corpus, commit[:10]
@@ -219,13 +214,7 @@ def _snel_markdown(srcdir: Path) -> str:
 
 def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> str:
     """The pull request report: what changed against the base, then the full check."""
-    result = build(srcdir, outdir)
-    if not result.needs_json.exists():
-        raise VerschilFout(
-            "De kennisbank kon niet worden gebouwd, dus er valt niets te vergelijken.\n"
-            "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:])
-        )
-    nieuw = Corpus.from_outdir(outdir)
+    nieuw = corpus_van(srcdir, outdir, "valt er niets te vergelijken")
     ref = basis or standaard_basis(srcdir)
     oud, commit = basis_corpus(srcdir, ref)
     label = f"`{ref}` ({commit})" if ref[:10] != commit else f"`{commit}`"

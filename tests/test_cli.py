@@ -152,3 +152,17 @@ def test_check_reuses_a_build_of_the_same_sources_and_rebuilds_after_an_edit(tmp
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert 'OG-TEST-2 "Tweede opgave" heeft geen uitvoeringsactie' in proc.stdout
     assert is_actueel(corpus, out)
+
+
+def test_a_failed_build_is_a_dutch_error_not_a_stale_corpus(tmp_path: Path) -> None:
+    """check, rapport and nieuw-plan share corpus_van: a failed build never yields old needs."""
+    from hgkm.build import BouwFout, corpus_van
+
+    uit = tmp_path / "uit"
+    uit.mkdir()
+    (uit / "needs.json").write_text("{}", encoding="utf-8")  # stale output of an earlier build
+    with pytest.raises(BouwFout) as exc:
+        corpus_van(tmp_path / "geen-bron", uit, "valt er niets te controleren")
+    tekst = str(exc.value)
+    assert tekst.startswith("De kennisbank kon niet worden gebouwd, dus valt er niets te controleren.\n")
+    assert "Dit meldde Sphinx:" in tekst
