@@ -42,9 +42,11 @@ clean:
 	rm -rf $(BUILD)
 
 # A new plan from the template: make nieuw-plan GEMEENTE="Albrandswaard"
+# The name reaches the shell as an environment variable ($$GEMEENTE), never as code:
+# make would paste "$(GEMEENTE)" into the command line, quotes and $(...) included.
 nieuw-plan: $(STAMP) dot-aanwezig
-	@test -n "$(GEMEENTE)" || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
-	$(BIN)/python -m hgkm nieuw-plan "$(GEMEENTE)"
+	@test -n "$$GEMEENTE" || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
+	$(BIN)/python -m hgkm nieuw-plan "$$GEMEENTE"
 
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig

@@ -8,14 +8,27 @@ from __future__ import annotations
 
 from functools import cache
 
+import pytest
+
 from hgkm import ROOT
-from hgkm.build import corpus_van
+from hgkm.build import BouwFout, corpus_van
 from hgkm.model import peildatum
 from hgkm.report import Uitkomst
 
 
 @cache
+def uitkomst_of_fout() -> Uitkomst | str:
+    """Build the knowledge base and evaluate all rules (once per session), or say why not."""
+    try:
+        corpus = corpus_van(ROOT, ROOT / "_build" / "html", "kunnen de controles niet draaien", hergebruik=True)
+        return Uitkomst.van(corpus, peildatum())
+    except (BouwFout, ValueError) as exc:  # a broken build or a malformed $HGKM_PEILDATUM
+        return str(exc)
+
+
 def uitkomst() -> Uitkomst:
-    """Build the knowledge base and evaluate all rules (once per session)."""
-    corpus = corpus_van(ROOT, ROOT / "_build" / "html", "kunnen de controles niet draaien", hergebruik=True)
-    return Uitkomst.van(corpus, peildatum())
+    """The outcome of the build; a test that needs it fails with the Dutch reason if there is none."""
+    result = uitkomst_of_fout()
+    if isinstance(result, str):
+        pytest.fail(result, pytrace=False)
+    return result

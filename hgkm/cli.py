@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from hgkm import ROOT
 from hgkm.build import BouwFout, corpus_van
-from hgkm.model import PEILDATUM_ENV, peildatum
+from hgkm.model import peildatum
 from hgkm.report import Uitkomst, as_json, markdown, text
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json}
@@ -18,12 +17,8 @@ FORMATS = {"text": text, "markdown": markdown, "json": as_json}
 def _check(args: argparse.Namespace) -> int:
     try:
         datum = peildatum(args.peildatum)
-    except ValueError:
-        print(
-            f'Fout: de peildatum "{args.peildatum or os.environ.get(PEILDATUM_ENV)}" is geen geldige datum. '
-            "Schrijf haar als JJJJ-MM-DD, bijvoorbeeld  --peildatum 2025-06-01",
-            file=sys.stderr,
-        )
+    except ValueError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
         return 2
     srcdir = Path(args.bron).resolve()
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"

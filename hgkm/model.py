@@ -27,7 +27,16 @@ LINK_OPTIONS = ("regiovisie", "gemeenten", "plan", "opgaven", "taken", "principe
 def peildatum(value: str | None = None) -> date:
     """The date the date rules compare against: given, from the environment, or today."""
     text = value or os.environ.get(PEILDATUM_ENV)
-    return date.fromisoformat(text) if text else date.today()
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        bron = "" if value else f" (uit ${PEILDATUM_ENV})"
+        raise ValueError(
+            f'de peildatum "{text}"{bron} is geen geldige datum. Schrijf haar als JJJJ-MM-DD, '
+            "bijvoorbeeld  --peildatum 2025-06-01"
+        ) from None
 
 
 def parse_date(value: Any) -> date | None:

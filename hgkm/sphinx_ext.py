@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -192,6 +193,21 @@ def _bron_warning(path: str, finding: Any) -> None:
     )
 
 
+def _check_peildatum(app: Sphinx, config: Any) -> None:
+    """A malformed peildatum is a Dutch warning (an error under -W), not a traceback.
+
+    Sphinx prints a traceback for every exception, ConfigError included; so the build
+    goes on with today's date, and says so.
+    """
+    try:
+        peildatum(config.hgkm_peildatum or None)
+    except ValueError as exc:
+        vandaag = date.today().isoformat()
+        config.hgkm_peildatum = vandaag
+        logger.warning(f"De kennisbank bouwt met de peildatum van vandaag ({vandaag}): {exc}.",
+                       type=WARNING_TYPE, subtype="peildatum")
+
+
 def _undecodable(app: Sphinx, config: Any) -> None:
     """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback)."""
     app._hgkm_encoding = []  # type: ignore[attr-defined]
@@ -222,12 +238,18 @@ def _report_encoding(app: Sphinx) -> None:
 
 
 def _ontsmet(app: Sphinx, docname: str, source: list[str]) -> None:
-    source[0] = veiligheid.ontsmet(source[0])
+    bestand = invoer.relative(str(app.env.doc2path(docname)), Path(app.srcdir))
+    source[0] = veiligheid.ontsmet(source[0], bestand)
 
 
 def _ontsmet_include(app: Sphinx, path: Any, docname: str, content: list[str]) -> None:
     if str(path).endswith(".md"):
-        content[0] = veiligheid.ontsmet(content[0])
+        content[0] = veiligheid.ontsmet(content[0], invoer.relative(str(path), Path(app.srcdir)))
+
+
+def _ontsmet_doctree(app: Sphinx, doctree: nodes.document) -> None:
+    # Located findings come from the source checks; this only makes sure nothing slips through.
+    veiligheid.ontsmet_doctree(doctree)
 
 
 def _check_sources(app: Sphinx, builder: Any = None) -> None:
@@ -257,11 +279,13 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("hgkm_peildatum", "", "env", types=(str,))
     app.add_directive("metamodel", MetamodelDirective)
+    app.connect("config-inited", _check_peildatum)
     app.connect("config-inited", _undecodable)
     app.connect("builder-inited", _start_collecting)
     app.connect("builder-inited", _report_encoding, priority=600)
     app.connect("source-read", _ontsmet)
     app.connect("include-read", _ontsmet_include)
+    app.connect("doctree-read", _ontsmet_doctree)
     app.connect("write-started", _check_sources, priority=800)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)

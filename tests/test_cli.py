@@ -129,6 +129,29 @@ def test_foute_peildatum(uit, datum: str) -> None:
     )
 
 
+def test_foute_peildatum_uit_de_omgeving(tmp_path) -> None:
+    """$HGKM_PEILDATUM is read by the CLI and by the Sphinx build: neither shows a traceback."""
+    uit = tmp_path / "html"
+    env = {**os.environ, "HGKM_PEILDATUM": "1-6-2025"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgkm", "check", "--bron", str(VOLLEDIG), "--uit", str(uit)],
+        capture_output=True, text=True, cwd=ROOT, env=env, check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        'Fout: de peildatum "1-6-2025" (uit $HGKM_PEILDATUM) is geen geldige datum. '
+        "Schrijf haar als JJJJ-MM-DD, bijvoorbeeld  --peildatum 2025-06-01\n"
+    )
+    sphinx = subprocess.run(  # as make html builds: warnings are errors
+        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", str(VOLLEDIG), str(uit / "sphinx")],
+        capture_output=True, text=True, cwd=ROOT, env=env, check=False,
+    )
+    assert sphinx.returncode != 0
+    assert "Traceback" not in sphinx.stderr
+    assert "De kennisbank bouwt met de peildatum van vandaag (" in sphinx.stderr
+    assert 'de peildatum "1-6-2025" (uit $HGKM_PEILDATUM) is geen geldige datum' in sphinx.stderr
+
+
 def test_check_reuses_a_build_of_the_same_sources_and_rebuilds_after_an_edit(tmp_path):
     """`make check` after `make html` skips the Sphinx run, but never reads a stale build."""
     import shutil

@@ -184,8 +184,23 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
     ),
     "raw-blok": (
         f"{PLANNEN}/html-en-script.md:31", "invoer",
-        "Een raw-blok zet HTML rechtstreeks in de pagina",
+        "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
         "Haal het blok weg",
+    ),
+    "eval-rst-blok": (
+        f"{PLANNEN}/html-en-script.md:35", "invoer",
+        "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
+        "Haal het blok weg",
+    ),
+    "eval-rst met een javascript-link": (
+        f"{PLANNEN}/html-en-script.md:43", "invoer",
+        "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
+        "Haal het blok weg",
+    ),
+    "include van buiten de kennisbank": (
+        f"{PLANNEN}/html-en-script.md:47", "invoer",
+        "Dit blok haalt een bestand van buiten de kennisbank op (../../../../../../../../etc/hostname)",
+        "Verwijs alleen naar een bestand in de kennisbank",
     ),
 }
 
@@ -290,6 +305,37 @@ def test_no_script_reaches_the_html(check):
     assert _hostile_lines(page) - _hostile_lines(theme) == set()
     needs = (out / "needs.json").read_text(encoding="utf-8")
     assert not GEVAARLIJK.search(needs)
+
+
+def test_doctree_guard_removes_script_links_whatever_the_syntax():
+    """rST (inside eval-rst, or from any directive) is not bound by MyST's URL schemes."""
+    from docutils import nodes
+    from docutils.core import publish_doctree
+
+    doctree = publish_doctree(
+        "`a <JaVaScRiPt:alert(1)>`_ `b <https://veiligthuis.nl>`_ `c <data:text/html,x>`_ "
+        "`d <pagina.html#kop>`_\n\n.. image:: javascript:alert(2)\n",
+        settings_overrides={"report_level": 5},
+    )
+    assert veiligheid.ontsmet_doctree(doctree) == 3
+    assert [n.get("refuri") for n in doctree.findall(nodes.reference)] == [
+        None, "https://veiligthuis.nl", None, "pagina.html#kop",
+    ]
+    assert not list(doctree.findall(nodes.image))
+
+
+@pytest.mark.parametrize(
+    ("bestand", "pad", "buiten"),
+    [
+        ("docs/handleiding.md", "../CONTRIBUTING.md", False),
+        ("requirements/uitvoeringsplannen/a.md", "../bronnen.md", False),
+        ("docs/handleiding.md", "../../etc/passwd", True),
+        ("index.md", "/etc/passwd", True),
+        ("index.md", "file:///etc/passwd", True),
+    ],
+)
+def test_include_only_reads_inside_the_project(bestand, pad, buiten):
+    assert veiligheid.buiten_project(bestand, pad) is buiten
 
 
 def test_sanitizer_keeps_lines_and_code():

@@ -30,3 +30,18 @@ def test_graphviz_present_passes():
     make = shutil.which("make")
     proc = subprocess.run([make, "-s", "-C", str(ROOT), "dot-aanwezig"], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_nieuw_plan_passes_the_name_as_data_not_as_code(tmp_path):
+    """A name with quotes and a command substitution is refused as an unknown gemeente."""
+    make = shutil.which("make")
+    marker = tmp_path / "uitgevoerd"
+    naam = f'x"; touch {marker}; echo "$(touch {marker})'
+    proc = subprocess.run(
+        [make, "-s", "-C", str(ROOT), "nieuw-plan", f"GEMEENTE={naam}"],
+        capture_output=True, text=True, check=False,
+    )
+    assert not marker.exists(), proc.stdout + proc.stderr
+    assert proc.returncode != 0
+    # the whole name arrived as one argument: the refusal quotes it
+    assert f'De gemeente "x"; touch {marker}; echo' in proc.stderr and "staat niet in de kennisbank" in proc.stderr

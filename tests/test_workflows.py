@@ -128,3 +128,19 @@ def test_guide_links_resolve_on_github_and_on_the_site() -> None:
     # The site page includes the same text, rewriting the ./ links relative to docs/.
     pagina = (ROOT / "docs/handleiding.md").read_text(encoding="utf-8")
     assert "{include} ../CONTRIBUTING.md" in pagina and ":relative-docs: ./" in pagina
+
+
+def test_guide_names_every_field_a_writer_fills_in() -> None:
+    """Each option of a plan, actie and uitzondering is explained in the guide."""
+    from hgkm import declaration, telling
+
+    voorbeeld = (ROOT / "requirements/uitvoeringsplannen/voorbeeld.md").read_text(encoding="utf-8")
+    gebruikt = {
+        naam
+        for blok in telling.blokken(telling.regels(voorbeeld))
+        if blok.naam in ("plan", "actie")
+        for naam, _, _ in blok.opties
+    }
+    velden = (gebruikt - {"tags"}) | set(declaration.type_fields()["uitzondering"]) | {"betreft"}
+    gids = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert sorted(v for v in velden if f":{v}:" not in gids) == []
