@@ -8,6 +8,7 @@ the two plans (Vlaardingen 2022, the fictitious voorbeeld).
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -405,3 +406,27 @@ def test_figures_on_the_cijfers_page(site: BuildResult) -> None:
     html = Path(site.outdir, "docs/regiovisie/cijfers.html").read_text(encoding="utf-8")
     for cijfer in ("12.261", "12.421", "1.425", "607", "40,4%", "38%", "1,3 miljoen", "119.000", "48"):
         assert cijfer in html, cijfer
+
+
+def test_voorbeeld_is_marked_fictitious_on_real_pages(site: BuildResult) -> None:
+    """Wherever a real page links to a voorbeeld item, the link says it is fictitious."""
+    kaal, gemarkeerd = [], 0
+    for page in site.outdir.rglob("*.html"):
+        if page.name == "voorbeeld.html":
+            continue  # the voorbeeld plan itself is marked fictitious as a whole
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'>(UA|UP|GM)-VOORBEELD[-A-Z0-9]*</a>(<span class="hgkm-fictief">)?', html):
+            if m[2]:
+                gemarkeerd += 1
+            else:
+                kaal.append(f"{page.relative_to(site.outdir)}: {m[0]}")
+    assert kaal == []
+    assert gemarkeerd > 0  # the opgave, taak and principe pages do link the voorbeeld
+
+
+def test_a_regiovisie_names_a_taak_it_does_not_carry_it_out(site: BuildResult) -> None:
+    html = (site.outdir / "docs" / "taken" / "wt-gem-1.html").read_text(encoding="utf-8")
+    uitgevoerd = re.findall(r"uitgevoerd door: (.*?)</div>", html)
+    genoemd = re.findall(r"genoemd in: (.*?)</div>", html)
+    assert uitgevoerd and all("RV-" not in regel for regel in uitgevoerd)
+    assert genoemd and all(">RV-RR24</a>" in regel for regel in genoemd)
