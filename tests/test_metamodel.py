@@ -8,8 +8,11 @@ quietly drop a type, field or link. These tests read back what Sphinx really loa
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
+
+from hgkm import METAMODEL_TOML
 
 from hgkm.metamodel import Metamodel
 
@@ -144,3 +147,48 @@ def test_metamodel_page_lists_every_type_and_link(minimaal, model):
         assert f"<code class=\"docutils literal notranslate\"><span class=\"pre\">{t.directive}</span></code>" in html
     for link in model.koppelingen:
         assert f":{link}:" in html
+
+
+def test_everything_declared_in_ubproject_toml_is_loaded(model):
+    """Read straight from the TOML (not through hgkm's own helpers): nothing declared is dropped."""
+    declared = tomllib.loads(METAMODEL_TOML.read_text(encoding="utf-8"))["needs"]
+    assert set(model.typen) == set(declared["types"])
+    for naam, soort in declared["types"].items():
+        geladen = model.typen[naam]
+        assert (geladen.titel, geladen.prefix) == (soort["title"], soort["prefix"]), naam
+        velden = {v.naam: v for v in geladen.velden}
+        for veld, decl in soort.get("fields", {}).items():
+            assert veld in velden, f"{naam}.{veld} is declared but not loaded"
+            assert velden[veld].uitleg == decl["description"], f"{naam}.{veld}"
+            assert velden[veld].schema == decl["schema"], f"{naam}.{veld}"
+    for veld, decl in declared["fields"].items():
+        if "schema" in decl:  # a global field: every type has it
+            assert all(veld in {v.naam for v in t.velden} for t in model.typen.values()), veld
+    for link, decl in declared["links"].items():
+        geladen = model.koppelingen[link]
+        assert sorted(decl["target_types"]) == geladen.doeltypen, link
+        assert (geladen.uitgaand, geladen.inkomend) == (decl["outgoing"], decl["incoming"]), link
+    assert set(model.koppelingen) == set(declared["links"])
+    assert model.id_regex == declared["id_regex"]
+
+
+def test_ubproject_toml_has_no_key_sphinx_needs_would_ignore():
+    """A misspelt key (`feilds`, `target_type`) is dropped without a word; the TypedDicts of
+    sphinx-needs' own configuration say which keys it reads at each level."""
+    import dataclasses
+
+    from sphinx_needs import config as nc
+
+    needs = tomllib.loads(METAMODEL_TOML.read_text(encoding="utf-8"))["needs"]
+    top = {f.name for f in dataclasses.fields(nc.NeedsSphinxConfig)} | {"types", "fields", "links"}
+    onbekend = [f"needs.{k}" for k in needs if k not in top]
+    for naam, soort in needs["types"].items():
+        onbekend += [f"needs.types.{naam}.{k}" for k in soort if k not in nc.NeedType.__annotations__]
+        for veld, decl in soort.get("fields", {}).items():
+            onbekend += [f"needs.types.{naam}.fields.{veld}.{k}" for k in decl
+                         if k not in nc.NeedTypeFieldDeclaration.__annotations__]
+    for veld, decl in needs["fields"].items():
+        onbekend += [f"needs.fields.{veld}.{k}" for k in decl if k not in nc.NeedFields.__annotations__]
+    for link, decl in needs["links"].items():
+        onbekend += [f"needs.links.{link}.{k}" for k in decl if k not in nc.NeedLinksConfig.__annotations__]
+    assert onbekend == []
