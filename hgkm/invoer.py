@@ -151,6 +151,37 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Het veld :{field}: van dit item is leeg of ongeldig, dus het item is niet opgenomen.",
         "Vul het veld in zoals de pagina Metamodel beschrijft, of haal de regel weg.",
     ),
+    # Mistakes in the plain text around the items (MyST and Sphinx report them in English).
+    (
+        re.compile(r"Non-consecutive header level increase; H(?P<van>\d) to H(?P<naar>\d)"),
+        "Deze kop slaat een niveau over: na een kop met {van} #-tekens komt er een met {naar}.",
+        "Gebruik steeds één # meer dan de kop erboven: # Plan, ## Onderdeel, ### Deel daarvan.",
+    ),
+    (
+        re.compile(r"Document headings start at H(?P<naar>\d), not H1"),
+        "De eerste kop van dit bestand heeft {naar} #-tekens; een pagina begint met één #.",
+        "Begin het bestand met een kop als  # Uitvoeringsplan Gemeentenaam",
+    ),
+    (
+        re.compile(r"cross-reference target not found: '(?P<doel>[^']+)'"),
+        "De link naar {doel} werkt niet: die pagina of kop bestaat niet in de kennisbank.",
+        "Controleer de bestandsnaam (met .md) of de kop; een item noemt u met  {{need}}`OG-RR24-1`",
+    ),
+    (
+        re.compile(r"linked need (?P<doel>\S+) not found"),
+        "De verwijzing {{need}}`{doel}` werkt niet: een item met die ID bestaat niet.",
+        "Controleer de spelling van de ID, bijvoorbeeld  {{need}}`OG-RR24-1`",
+    ),
+    (
+        re.compile(r"image file not readable: (?P<doel>\S+)"),
+        "De afbeelding {doel} bestaat niet in de kennisbank.",
+        "Zet het bestand in dezelfde map als de pagina en controleer de naam, of haal de afbeelding weg.",
+    ),
+    (
+        re.compile(r'Unknown interpreted text role "(?P<rol>[^"]+)"'),
+        "{{{rol}}}`…` is geen bekende opmaak in de tekst.",
+        "Verwijs naar een item met  {{need}}`OG-RR24-1`; schrijf andere tekst zonder {{…}}.",
+    ),
     (
         re.compile(r"Need could not be created: (?P<reason>.+?)(?: \[|$)"),
         "Een item kon niet worden gemaakt: {reason}",

@@ -35,11 +35,13 @@ def metamodel_markdown(model: Metamodel) -> list[str]:
     lines = [
         "## Soorten items",
         "",
-        "| Soort (directive) | Betekenis | ID begint met |",
+        "Tussen haakjes staat hoe u een item van die soort begint, bijvoorbeeld `:::{actie}`.",
+        "",
+        "| Soort (zo begint het blok) | Betekenis | ID begint met |",
         "| --- | --- | --- |",
     ]
     for t in model.typen.values():
-        lines.append(f"| **{t.titel}** (`{t.directive}`) | {t.uitleg} | `{t.prefix}` |")
+        lines.append(f"| **{t.titel}** (`:::{{{t.directive}}}`) | {t.uitleg} | `{t.prefix}` |")
     lines += [
         "",
         f"Elke ID volgt het patroon `{model.id_regex}`: hoofdletters, cijfers en "

@@ -76,9 +76,13 @@ class _Collector(logging.Handler):
         """Put on Sphinx's own handlers: print what we can translate in Dutch too."""
         already_dutch = getattr(record, "type", None) == BRON_TYPE
         if record.levelno >= logging.WARNING and not (self._skipped(record) or already_dutch or hasattr(record, "hgkm_melding")):
-            finding = invoer.build_finding(dict(self.melding(record)), Path(self.app.srcdir))
+            melding = self.melding(record)
+            finding = invoer.build_finding(dict(melding), Path(self.app.srcdir))
             if not finding.melding.startswith(invoer.ONVERTAALD):
                 record.msg, record.args = f"[invoer] {finding.melding} {finding.oplossing}", ()
+                if finding.bestand and finding.bestand != melding["bestand"]:
+                    # the place the writer must go to (e.g. the empty file, not the toctree naming it)
+                    record.location = f"{Path(self.app.srcdir, finding.bestand)}:{finding.regelnummer or 1}"
         return True
 
     def emit(self, record: logging.LogRecord) -> None:

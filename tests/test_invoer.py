@@ -197,6 +197,36 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
         "Haal het blok weg",
     ),
+    "kop die een niveau overslaat": (
+        f"{PLANNEN}/losse-tekstfouten.md:5", "invoer",
+        "Deze kop slaat een niveau over: na een kop met 1 #-tekens komt er een met 3.",
+        "Gebruik steeds één # meer dan de kop erboven",
+    ),
+    "eerste kop met twee hekjes": (
+        f"{PLANNEN}/eerste-kop.md:1", "invoer",
+        "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
+        "Begin het bestand met een kop als  # Uitvoeringsplan Gemeentenaam",
+    ),
+    "link naar een pagina die niet bestaat": (
+        f"{PLANNEN}/losse-tekstfouten.md:7", "invoer",
+        "De link naar niet-bestaand.md werkt niet",
+        "Controleer de bestandsnaam (met .md) of de kop",
+    ),
+    "verwijzing naar een item dat niet bestaat": (
+        f"{PLANNEN}/losse-tekstfouten.md:7", "invoer",
+        "De verwijzing {need}`UA-BESTAAT-NIET` werkt niet",
+        "Controleer de spelling van de ID",
+    ),
+    "afbeelding die niet bestaat": (
+        f"{PLANNEN}/losse-tekstfouten.md:9", "invoer",
+        "De afbeelding requirements/uitvoeringsplannen/ontbreekt.png bestaat niet",
+        "Zet het bestand in dezelfde map als de pagina",
+    ),
+    "onbekende opmaak": (
+        f"{PLANNEN}/losse-tekstfouten.md:11", "invoer",
+        "{onbekend}`…` is geen bekende opmaak in de tekst.",
+        "Verwijs naar een item met",
+    ),
     "include van buiten de kennisbank": (
         f"{PLANNEN}/html-en-script.md:47", "invoer",
         "Dit blok haalt een bestand van buiten de kennisbank op (../../../../../../../../etc/hostname)",
@@ -256,14 +286,17 @@ def test_every_finding_has_a_place(check):
     assert all(f["bestand"] and f["plaats"].split(":")[-1].isdigit() for f in report["bevindingen"])
 
 
-def test_make_html_fails_with_the_same_dutch_messages(streng):
+def test_make_html_fails_without_a_traceback(streng):
     assert streng.returncode != 0
     assert "Traceback" not in streng.log and "Exception occurred" not in streng.log
-    log = streng.log
-    for fout in ("blok niet afgesloten", "geen UTF-8", "item verdwenen (ingesprongen als code)", "HTML met script"):
-        plaats, _, melding, _ = FOUTEN[fout]
-        pad, regel = plaats.rsplit(":", 1)
-        assert re.search(rf"{re.escape(pad)}:{regel}: WARNING: {re.escape(melding)}", log), fout
+
+
+@pytest.mark.parametrize("fout", FOUTEN)
+def test_make_html_gives_the_same_dutch_message(streng, fout):
+    plaats, _, melding, _ = FOUTEN[fout]
+    pad, regel = plaats.rsplit(":", 1)
+    # the same place (a file without a line shows as line 1 in the report) and the same words
+    assert re.search(rf"{re.escape(pad)}(:{regel})?: WARNING: .*{re.escape(melding)}", streng.log), fout
 
 
 def test_the_guide_lists_every_message():
@@ -397,3 +430,31 @@ def test_a_field_in_the_wrong_form_gets_a_dutch_message_and_an_example():
     assert finding.melding == 'Bij gemeente GM-X heeft :centrumgemeente: "Rotterdam" niet de vorm die het metamodel vraagt.'
     assert finding.oplossing.endswith(":centrumgemeente: GM-ROTTERDAM")
     assert "does not match" not in finding.melding + finding.oplossing
+
+
+#: Findings that follow from a mistake above, besides its own message: (place, rule).
+GEVOLGEN = {
+    # a plan for a gemeente outside the region covers nothing for it
+    (f"{PLANNEN}/gemeente-buiten-regio.md:5", "dekking-opgaven"),
+    (f"{PLANNEN}/gemeente-buiten-regio.md:5", "dekking-taken"),
+    # the same kinds of HTML once more, further down the same file
+    (f"{PLANNEN}/html-en-script.md:10", "invoer"),
+    (f"{PLANNEN}/html-en-script.md:14", "invoer"),
+    (f"{PLANNEN}/html-en-script.md:23", "invoer"),
+    (f"{PLANNEN}/html-en-script.md:28", "invoer"),
+    (f"{PLANNEN}/html-en-script.md:36", "invoer"),  # the rST raw block inside the eval-rst block
+    # the misspelt :opgave: is dropped, so the actie serves nothing
+    (f"{PLANNEN}/typfout-optie.md:5", "integriteit"),
+}
+
+
+def test_no_finding_beyond_the_listed_mistakes(check):
+    """Every finding of the fouten corpus is one of FOUTEN: no noise, no duplicate reports."""
+    _, report, _, _ = check
+    verwacht = {(plaats, regel) for plaats, regel, _, _ in FOUTEN.values()} | GEVOLGEN
+    extra = [
+        f"{f['plaats']} [{f['regel']}] {f['melding']}"
+        for f in report["bevindingen"]
+        if (f["plaats"], f["regel"]) not in verwacht
+    ]
+    assert extra == [], "\n".join(extra)
