@@ -64,14 +64,22 @@ def taak_geldt_voor(taak: Need, gemeente: Need) -> bool:
     )
 
 
+def verlopen_op(uitzondering: Need, peildatum: date) -> date | None:
+    """The geldig_tot of an uitzondering that has expired by the peildatum, else None.
+
+    The last day of geldig_tot still counts: it expires the day after.
+    """
+    geldig_tot = parse_date(uitzondering.get("geldig_tot"))
+    return geldig_tot if geldig_tot is not None and geldig_tot < peildatum else None
+
+
 def uitzondering_geldig(uitzondering: Need, peildatum: date) -> bool:
     """An uitzondering covers only with motivering, besluit and an unexpired geldig_tot."""
-    geldig_tot = parse_date(uitzondering.get("geldig_tot"))
     return bool(
         uitzondering.get("motivering")
         and uitzondering.get("besluit")
-        and geldig_tot is not None
-        and geldig_tot >= peildatum
+        and parse_date(uitzondering.get("geldig_tot")) is not None
+        and verlopen_op(uitzondering, peildatum) is None
     )
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cached_property
 
 from hgkm import invoer
-from hgkm.coverage import Dekking, Staat, dekking, per_plan
+from hgkm.coverage import Dekking, Staat, dekking, per_plan, verlopen_op
 from hgkm.findings import ERNST, Finding
 from hgkm.model import Corpus, Need, parse_date
 
@@ -255,8 +255,7 @@ def uitzondering_integriteit(ctx: Context) -> Iterator[Finding]:
 def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
     """An uitzondering past its geldig_tot no longer covers, and says so."""
     for uz in ctx.corpus.of_type("uitzondering"):
-        geldig_tot = parse_date(uz.get("geldig_tot"))
-        if geldig_tot is not None and geldig_tot < ctx.peildatum:
+        if (geldig_tot := verlopen_op(uz, ctx.peildatum)) is not None:
             plan = ctx.corpus.plan_of(uz)
             betreft = ", ".join(uz.link("betreft")) or "(niets)"
             link = "taken" if ctx.corpus.first(uz.link("betreft"), "taak") else "opgaven"
