@@ -59,10 +59,13 @@ def test_pull_request_workflow_tests_and_reports() -> None:
     assert "pull_request" in workflow["on"]
     commands = runs(workflow)
     assert re.search(r"apt-get install .*\bgraphviz\b.*\bchromium\b", commands)
-    assert "make test" in commands
+    assert "bash .ci/run" in commands  # the same entry point as CI on a fresh machine (it runs make test)
+    assert workflow["jobs"]["controle"]["container"].endswith("bookworm")  # Debian's real chromium
     assert re.search(r"make rapport BASIS=\$\{\{ github\.event\.pull_request\.base\.sha \}\} UITVOER=rapport\.md", commands)
     assert 'cat rapport.md >> "$GITHUB_STEP_SUMMARY"' in commands
     assert "actions/upload-artifact" in uses(workflow)
+    screenshots = [s for s in steps(workflow) if s.get("with", {}).get("path") == "test-results/"]
+    assert screenshots and screenshots[0]["if"] == "${{ failure() }}"
     checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there to compare
 
