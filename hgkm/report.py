@@ -107,7 +107,9 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
             rows = _matrix_rows(matrix, items, cel_kort)
             if not items or not rows:
                 continue
-            table = Table(title=f"{matrix.regiovisie.id}: {soort} per gemeente", title_justify="left")
+            # the title above the table, not in it: rich wraps a title to the table's width
+            console.print(f"{matrix.regiovisie.id} {matrix.regiovisie.title}: {soort} per gemeente", markup=False)
+            table = Table()
             table.add_column("Gemeente")
             for item in items:
                 table.add_column(item.id.split("-", 1)[1])

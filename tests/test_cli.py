@@ -129,6 +129,24 @@ def test_foute_peildatum(uit, datum: str) -> None:
     )
 
 
+def test_text_ends_with_the_coverage_table_per_gemeente(uit) -> None:
+    """The summary table gemeenten x opgaven: a row per gemeente with a plan, a word per cell."""
+    out = check(uit, ONVOLLEDIG, "--peildatum", PEILDATUM, "--format", "text").stdout
+    kop = "RV-T Regiovisie Testregio 2024-2027: ontwikkelopgaven per gemeente\n"
+    assert kop in out
+    tabel = out.split(kop, 1)[1].split("Legenda:", 1)[0]
+    rijen = {
+        cellen[0]: cellen[1:]
+        for regel in tabel.splitlines()
+        if regel.startswith("│") and (cellen := [c.strip() for c in regel.strip("│").split("│")])
+    }
+    assert rijen["Aadorp"] == ["ja (1)", "ja (1)"]
+    assert rijen["Beedorp"] == ["ja (1)", "NEE"]  # its only actie for T-2 is vervallen
+    assert rijen["Geedorp"][1] == "uitz."
+    assert "Eedorp" not in rijen  # no plan: listed below the table instead
+    assert "Nog geen plan onder RV-T: 1 gemeenten (Eedorp)." in out
+
+
 def test_foute_peildatum_uit_de_omgeving(tmp_path) -> None:
     """$HGKM_PEILDATUM is read by the CLI and by the Sphinx build: neither shows a traceback."""
     uit = tmp_path / "html"
