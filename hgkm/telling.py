@@ -110,11 +110,20 @@ class Item:
     regel: int | None
 
 
+#: Build warnings (type, subtype) that say a need block did not become a need: its ID,
+#: its title or its directive name is wrong. Other warnings in a block (an unknown
+#: option, a dead link) leave the need in place, so they do not explain a missing one.
+NIET_GEMAAKT = frozenset({("needs", "create_need"), ("needs", "directive"), ("myst", "directive_unknown")})
+
+
 def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:
-    """Whether a located build warning already speaks about this block."""
+    """Whether a located build warning already says why this block made no need."""
     last = blok.eind or blok.regel
     return any(
-        m.get("bestand") == bestand and isinstance(m.get("regel"), int) and blok.regel <= m["regel"] <= last
+        m.get("bestand") == bestand
+        and isinstance(m.get("regel"), int)
+        and blok.regel <= m["regel"] <= last
+        and ((m.get("type"), m.get("subtype")) in NIET_GEMAAKT or "could not be created" in str(m.get("bericht")))
         for m in meldingen
     )
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from hgkm import ROOT
 from hgkm.build import BuildResult, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -38,6 +39,16 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """
     src = copy_fixture("site", tmp_path_factory.mktemp("site"))
     return build(src, src / "_build" / "html", env={"HGKM_PEILDATUM": SITE_PEILDATUM})
+
+
+@pytest.fixture(scope="module")
+def echte_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """The real knowledge base (the repository root), built with warnings as errors.
+
+    Into a temporary folder, so _build/ of `make html` is left alone. Module scope:
+    the browser tests build it once.
+    """
+    return build(ROOT, tmp_path_factory.mktemp("echte-site") / "html", strict=True)
 
 
 @pytest.hookimpl(wrapper=True)

@@ -202,6 +202,16 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Deze kop slaat een niveau over: na een kop met 1 #-tekens komt er een met 3.",
         "Gebruik steeds één # meer dan de kop erboven",
     ),
+    "leeg verplicht veld": (
+        f"{PLANNEN}/leeg-veld.md:5", "invoer",
+        "Bij actie UA-A-LEEG is :eigenaar: leeg.",
+        "Vul het veld in, bijvoorbeeld  :eigenaar: Afdeling Maatschappelijke Ontwikkeling",
+    ),
+    "lege koppeling naar het plan": (
+        f"{PLANNEN}/leeg-veld.md:16", "invoer",
+        "Bij actie UA-A-LEEGPLAN ontbreekt het verplichte veld :plan:.",
+        "Voeg een regel toe, bijvoorbeeld  :plan: UP-…",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
