@@ -151,6 +151,11 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Het veld :{field}: van dit item is leeg of ongeldig, dus het item is niet opgenomen.",
         "Vul het veld in zoals de pagina Metamodel beschrijft, of haal de regel weg.",
     ),
+    (
+        re.compile(r"Field '(?P<field>[^']+)' is not declared on need type '(?P<soort>[^']+)' and cannot be set in need '(?P<need>[^']+)'"),
+        "{need}: het veld :{field}: hoort niet bij een {soort}, dus de waarde is weggelaten.",
+        "Haal de regel weg, of zet het veld bij een item van de soort waar het bij hoort (zie de pagina Metamodel).",
+    ),
     # Mistakes in the plain text around the items (MyST and Sphinx report them in English).
     (
         re.compile(r"Non-consecutive header level increase; H(?P<van>\d) to H(?P<naar>\d)"),

@@ -170,7 +170,39 @@ def schrijf(srcdir: Path, corpus: Corpus, naam: str, peildatum: date) -> tuple[P
     ]
     doel.parent.mkdir(parents=True, exist_ok=True)
     doel.write_text(plan.render(), encoding="utf-8")
+    if regel := codeowners_regel(srcdir, corpus, plan):
+        notities.append(
+            f"In .github/CODEOWNERS staat nu wie dit plan goedkeurt: {regel.split(maxsplit=1)[1]}. "
+            "Vervang die voorbeeldnamen door de GitHub-teams van uw gemeente."
+        )
     return doel, notities
+
+
+#: The example reviewers' file; a new plan gets its own line there.
+CODEOWNERS = Path(".github") / "CODEOWNERS"
+
+
+def codeowners_regel(srcdir: Path, corpus: Corpus, plan: NieuwPlan) -> str | None:
+    """Append the reviewers of the new plan to CODEOWNERS (if the project has one); the line.
+
+    The team of the gemeente reviews, the centrumgemeente reads along, as for the
+    plans already there. Team names follow the example's organisation.
+    """
+    pad = srcdir / CODEOWNERS
+    if not pad.is_file():
+        return None
+    tekst = pad.read_text(encoding="utf-8")
+    bestand = f"/{plan.bestand.as_posix()}"
+    if any(r.split()[:1] == [bestand] for r in tekst.splitlines()):
+        return None
+    org = m[1] if (m := re.search(r"@([\w.-]+)/", tekst)) else "organisatie"
+    teams = [f"@{org}/team-{slug(plan.gemeente.title)}"]
+    centrum = corpus.needs.get(str(plan.gemeente.get("centrumgemeente") or ""))
+    if centrum is not None and centrum.id != plan.gemeente.id:
+        teams.append(f"@{org}/centrumgemeente-{slug(centrum.title)}")
+    regel = f"{bestand:<52} {' '.join(teams)}"
+    pad.write_text(tekst.rstrip("\n") + "\n" + regel + "\n", encoding="utf-8")
+    return regel
 
 
 def nieuw_plan(srcdir: Path, naam: str, peildatum: date, outdir: Path | None = None) -> tuple[Path, list[str]]:

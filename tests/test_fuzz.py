@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 
 from htmlcheck import writer_code
 
-from hgkm import ROOT, declaration
+from hgkm import ROOT, declaration, invoer
 
 MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"
 
@@ -121,6 +121,8 @@ def test_any_plan_file_ends_in_findings_not_a_crash(inhoud: bytes) -> None:
         report = json.loads(proc.stdout)
         assert report["geslaagd"] is (proc.returncode == 0)
         assert all(f["melding"] and f["oplossing"] and f["bestand"] for f in report["bevindingen"])
+        engels = [f["melding"] for f in report["bevindingen"] if f["melding"].startswith(invoer.ONVERTAALD)]
+        assert engels == [], "a build warning without a Dutch translation (hgkm/invoer.py)"
         page = out / "requirements" / "uitvoeringsplannen" / "fuzz.html"
         if page.exists():
             theme = (out / "index.html").read_text(encoding="utf-8")

@@ -212,6 +212,11 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Bij actie UA-A-LEEGPLAN ontbreekt het verplichte veld :plan:.",
         "Voeg een regel toe, bijvoorbeeld  :plan: UP-…",
     ),
+    "veld van een andere soort item": (
+        f"{PLANNEN}/veld-van-andere-soort.md:5", "invoer",
+        "UP-VELD: het veld :eigenaar: hoort niet bij een plan, dus de waarde is weggelaten.",
+        "Haal de regel weg, of zet het veld bij een item van de soort waar het bij hoort",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",

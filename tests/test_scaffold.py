@@ -184,3 +184,20 @@ def test_fast_check_explains_a_file_that_is_not_utf8(tmp_path):
     plan.write_bytes("# Plan\n\n:::{actie} Café\n".encode("utf-8") + "é\n:::\n".encode("latin-1"))
     meldingen = snelcontrole(plan)
     assert [(m.regel, m.tekst.split(".")[0]) for m in meldingen] == [(4, "Dit bestand is geen UTF-8-tekst")]
+
+
+def test_new_plan_gets_its_reviewers_in_codeowners(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    src = copy_fixture("minimaal", tmp_path)
+    codeowners = src / ".github" / "CODEOWNERS"
+    codeowners.parent.mkdir()
+    codeowners.write_text("# VOORBEELD\n*  @regio-test/beheer\n", encoding="utf-8")
+    assert main(["nieuw-plan", "Beedorp", "--bron", str(src), "--peildatum", str(PEIL)]) == 0
+    regels = codeowners.read_text(encoding="utf-8").splitlines()
+    nieuw = regels[-1].split()
+    assert nieuw[0] == "/requirements/uitvoeringsplannen/beedorp.md"
+    assert nieuw[1] == "@regio-test/team-beedorp"
+    assert all(team.startswith("@regio-test/") for team in nieuw[1:])
+    assert "In .github/CODEOWNERS staat nu wie dit plan goedkeurt" in capsys.readouterr().out
+    # the file exists now: a second run writes nothing, not even a second CODEOWNERS line
+    assert main(["nieuw-plan", "Beedorp", "--bron", str(src), "--peildatum", str(PEIL)]) != 0
+    assert codeowners.read_text(encoding="utf-8").splitlines() == regels

@@ -147,3 +147,11 @@ def test_guide_names_every_field_a_writer_fills_in() -> None:
     velden = (gebruikt - {"tags"}) | set(declaration.type_fields()["uitzondering"]) | {"betreft"}
     gids = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     assert sorted(v for v in velden if f":{v}:" not in gids) == []
+
+
+def test_every_plan_has_its_reviewers_in_codeowners() -> None:
+    regels = (ROOT / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    paden = {r.split()[0] for r in regels if r.startswith("/")}
+    plannen = sorted((ROOT / "requirements/uitvoeringsplannen").glob("*.md"))
+    assert plannen
+    assert [p.name for p in plannen if f"/{p.relative_to(ROOT).as_posix()}" not in paden] == []
