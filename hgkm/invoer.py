@@ -9,6 +9,7 @@ turns both into findings a policy writer can act on. It checks nothing itself.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -188,6 +189,36 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Verwijs naar een item met  {{need}}`OG-RR24-1`; schrijf andere tekst zonder {{…}}.",
     ),
     (
+        re.compile(r"""Directive "include": file not found: '(?P<pad>[^']+)'"""),
+        "Het bestand {pad} bestaat niet, dus dit blok kan het niet invoegen.",
+        "Controleer de naam en de map van het bestand, of haal het blok weg.",
+    ),
+    (
+        re.compile(r"'(?P<naam>[^']+)': Unknown option key: '(?P<option>[^']+)' \(allowed: \[(?P<mag>[^\]]*)\]\)"),
+        "Het blok {{{naam}}} kent de optie :{option}: niet; die regel telt niet mee.",
+        "Gebruik een van deze opties: {mag_kaal}, of haal de regel weg.",
+    ),
+    (
+        re.compile(r"'(?P<naam>[^']+)': Splitting content across first line and body, when an options block is present"),
+        "Bij het blok {{{naam}}} staat tekst op de openingsregel én staan er opties onder; dit blok hoort op de openingsregel geen tekst te hebben.",
+        "Zet de tekst onder de opties, na een lege regel.",
+    ),
+    (
+        re.compile(r"Directive '(?P<naam>[^']+)': (?P<aantal>\d+) argument\(s\) required, 0 supplied"),
+        "Het blok {{{naam}}} mist wat er achter de openingsregel hoort (bijvoorbeeld een bestandsnaam).",
+        "Zet het op de openingsregel achter {{{naam}}}, of haal het blok weg.",
+    ),
+    (
+        re.compile(r'Content block expected for the "(?P<naam>[^"]+)" directive; none found'),
+        "Het blok {{{naam}}} is leeg.",
+        "Zet tekst tussen de openingsregel en de regel die het blok afsluit, of haal het blok weg.",
+    ),
+    (
+        re.compile(r"""Directive ["'](?P<naam>[^"']+)["']"""),
+        "Het blok {{{naam}}} klopt niet en is overgeslagen.",
+        "Vergelijk het blok met de voorbeelden op de pagina Meldingen en in het voorbeeldplan; vraag zo nodig een beheerder.",
+    ),
+    (
         re.compile(r"Need could not be created: (?P<reason>.+?)(?: \[|$)"),
         "Een item kon niet worden gemaakt: {reason}",
         "Vergelijk het item met de pagina Metamodel en met het voorbeeldplan.",
@@ -200,6 +231,19 @@ def _suggestion(word: str, candidates: list[str]) -> tuple[str, str]:
     if not close:
         return "", ""
     return f" (bedoelt u {close[0]}?)", f", bijvoorbeeld {close[0]}"
+
+
+def _zoals_in_project(pad: str, bestand: str, root: Path | None) -> str:
+    """An absolute path from a warning, as the writer knows it: relative to the project.
+
+    Without the project root, the folder of the file that holds the mistake locates it.
+    """
+    if root:
+        return relative(pad, root)
+    map_ = posixpath.dirname(bestand)
+    if map_ and (i := pad.find(f"/{map_}/")) >= 0:
+        return pad[i + 1 :]
+    return posixpath.basename(pad)
 
 
 def relative(bestand: str, root: Path | None) -> str:
@@ -311,6 +355,10 @@ def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None
         pool = declaration.option_names() if "option" in values else declaration.type_names()
         suggestie, suggestie_fix = _suggestion(word, pool) if word else ("", "")
         values.update(suggestie=suggestie, suggestie_fix=suggestie_fix, typen=", ".join(declaration.type_names()))
+        if "pad" in values:
+            values["pad"] = _zoals_in_project(values["pad"], bestand, root)
+        if "mag" in values:
+            values["mag_kaal"] = ", ".join(f":{o.strip().strip(chr(39))}:" for o in values["mag"].split(","))
         values.setdefault("need", "Een item")
         return Finding(
             "invoer",

@@ -217,6 +217,31 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "UP-VELD: het veld :eigenaar: hoort niet bij een plan, dus de waarde is weggelaten.",
         "Haal de regel weg, of zet het veld bij een item van de soort waar het bij hoort",
     ),
+    "include van een bestand dat er niet is": (
+        f"{PLANNEN}/blokfouten.md:4", "invoer",
+        "Het bestand requirements/uitvoeringsplannen/bestaat-niet.md bestaat niet, dus dit blok kan het niet invoegen.",
+        "Controleer de naam en de map van het bestand",
+    ),
+    "tekst op de openingsregel van een blok met opties": (
+        f"{PLANNEN}/blokfouten.md:8", "invoer",
+        "Bij het blok {note} staat tekst op de openingsregel én staan er opties onder",
+        "Zet de tekst onder de opties, na een lege regel.",
+    ),
+    "optie die het blok niet kent": (
+        f"{PLANNEN}/blokfouten.md:9", "invoer",
+        "Het blok {note} kent de optie :kleur: niet; die regel telt niet mee.",
+        "Gebruik een van deze opties: :class:, :collapsible:, :name:, of haal de regel weg.",
+    ),
+    "include zonder bestandsnaam": (
+        f"{PLANNEN}/blokfouten.md:14", "invoer",
+        "Het blok {include} mist wat er achter de openingsregel hoort",
+        "Zet het op de openingsregel achter {include}, of haal het blok weg.",
+    ),
+    "leeg blok": (
+        f"{PLANNEN}/blokfouten.md:18", "invoer",
+        "Het blok {note} is leeg.",
+        "Zet tekst tussen de openingsregel en de regel die het blok afsluit",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
@@ -311,7 +336,7 @@ def test_make_html_gives_the_same_dutch_message(streng, fout):
     plaats, _, melding, _ = FOUTEN[fout]
     pad, regel = plaats.rsplit(":", 1)
     # the same place (a file without a line shows as line 1 in the report) and the same words
-    assert re.search(rf"{re.escape(pad)}(:{regel})?: WARNING: .*{re.escape(melding)}", streng.log), fout
+    assert re.search(rf"{re.escape(pad)}(:{regel})?: (WARNING|ERROR|CRITICAL): .*{re.escape(melding)}", streng.log), fout
 
 
 def test_the_guide_lists_every_message():
