@@ -204,6 +204,16 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Zet de tekst onder de opties, na een lege regel.",
     ),
     (
+        re.compile(r"Pygments lexer name '(?P<taal>[^']*)' is not known"),
+        "De taal {taal} achter de openingsregel van dit codeblok bestaat niet; de code staat er zonder kleuren.",
+        "Schrijf  ```text  voor gewone tekst, of een bekende taal zoals  ```python  of  ```json",
+    ),
+    (
+        re.compile(r"""Lexing literal_block .* as "(?P<taal>[^"]+)" resulted in an error"""),
+        "De inhoud van dit codeblok is geen geldige {taal}; de code staat er zonder kleuren.",
+        "Verbeter de code, of schrijf  ```text  als het gewone tekst is.",
+    ),
+    (
         re.compile(r"Directive '(?P<naam>[^']+)': (?P<aantal>\d+) argument\(s\) required, 0 supplied"),
         "Het blok {{{naam}}} mist wat er achter de openingsregel hoort (bijvoorbeeld een bestandsnaam).",
         "Zet het op de openingsregel achter {{{naam}}}, of haal het blok weg.",

@@ -242,6 +242,16 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Het blok {note} is leeg.",
         "Zet tekst tussen de openingsregel en de regel die het blok afsluit",
     ),
+    "codeblok met een onbekende taal": (
+        f"{PLANNEN}/blokfouten.md:22", "invoer",
+        "De taal planning achter de openingsregel van dit codeblok bestaat niet",
+        "Schrijf  ```text  voor gewone tekst",
+    ),
+    "codeblok dat niet is wat het zegt": (
+        f"{PLANNEN}/blokfouten.md:27", "invoer",
+        "De inhoud van dit codeblok is geen geldige json",
+        "Verbeter de code, of schrijf  ```text",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
