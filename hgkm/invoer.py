@@ -204,6 +204,13 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Zet de tekst onder de opties, na een lege regel.",
     ),
     (
+        # MyST reads the options YAML-like: a value starting with | or > (or an unclosed quote) breaks all of them
+        re.compile(r"'(?P<naam>[^']+)': Invalid options format"),
+        "Een waarde in de opties van dit {{{naam}}}-blok begint met | of >, of met een aanhalingsteken dat niet "
+        "wordt gesloten; daardoor telt geen enkele optie van dit blok mee, ook de :id: niet.",
+        'Begin de waarde met een letter of cijfer, of zet haar helemaal tussen aanhalingstekens, bijvoorbeeld  :eigenaar: "|Afdeling Zorg|"',
+    ),
+    (
         re.compile(r"Pygments lexer name '(?P<taal>[^']*)' is not known"),
         "De taal {taal} achter de openingsregel van dit codeblok bestaat niet; de code staat er zonder kleuren.",
         "Schrijf  ```text  voor gewone tekst, of een bekende taal zoals  ```python  of  ```json",

@@ -94,7 +94,7 @@ def finding_text(f: Finding) -> str:
 def text(uitkomst: Uitkomst, width: int = 120) -> str:
     """The terminal report: findings per gemeente, then the coverage tables."""
     out = StringIO()
-    console = Console(file=out, width=width, no_color=True, highlight=False)
+    console = Console(file=out, width=width, no_color=True, highlight=False, emoji=False)  # ":id:" is no emoji
     if not uitkomst.findings:
         console.print("Geen bevindingen: alle plannen zijn volledig.\n")
     for gemeente, findings in per_gemeente(uitkomst.findings).items():

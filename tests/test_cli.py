@@ -207,3 +207,15 @@ def test_a_failed_build_is_a_dutch_error_not_a_stale_corpus(tmp_path: Path) -> N
     tekst = str(exc.value)
     assert tekst.startswith("De kennisbank kon niet worden gebouwd, dus valt er niets te controleren.\n")
     assert "Dit meldde Sphinx:" in tekst
+
+
+def test_text_shows_option_names_as_typed(tmp_path) -> None:
+    """rich would turn ":id:" into an emoji; the report must show what the writer types."""
+    bron = FIXTURES / "fouten"
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgkm", "check", "--bron", str(bron), "--uit", str(tmp_path / "html"),
+         "--peildatum", PEILDATUM, "--format", "text"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert "Voeg direct onder de openingsregel een regel toe als  :id: UA-GEMEENTE-1" in proc.stdout
+    assert "\N{SQUARED ID}" not in proc.stdout

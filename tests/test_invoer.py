@@ -252,6 +252,11 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "De inhoud van dit codeblok is geen geldige json",
         "Verbeter de code, of schrijf  ```text",
     ),
+    "optie die met | begint": (
+        f"{PLANNEN}/opties-teken.md:10", "invoer",
+        "Een waarde in de opties van dit {actie}-blok begint met | of >",
+        'zet haar helemaal tussen aanhalingstekens, bijvoorbeeld  :eigenaar: "|Afdeling Zorg|"',
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
@@ -493,6 +498,8 @@ GEVOLGEN = {
     (f"{PLANNEN}/html-en-script.md:23", "invoer"),
     (f"{PLANNEN}/html-en-script.md:28", "invoer"),
     (f"{PLANNEN}/html-en-script.md:36", "invoer"),  # the rST raw block inside the eval-rst block
+    # no option of the block is read, so the need has no ID either
+    (f"{PLANNEN}/opties-teken.md:5", "invoer"),
     # the misspelt :opgave: is dropped, so the actie serves nothing
     (f"{PLANNEN}/typfout-optie.md:5", "integriteit"),
 }
