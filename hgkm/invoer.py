@@ -128,6 +128,11 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Geef één van beide items een andere, unieke ID. Het tweede item is niet opgenomen.",
     ),
     (
+        re.compile(r"Unknown directive type:? ''"),
+        "Dit blok heeft tussen {{ }} geen soort.",
+        "Schrijf de soort tussen de haakjes, bijvoorbeeld  :::{{actie}} Voorlichting op scholen",
+    ),
+    (
         re.compile(r"Unknown directive type:? '?(?P<directive>[^'\s.]+)"),
         "Het blok {{{directive}}} bestaat niet{suggestie}.",
         "Gebruik een van de soorten: {typen}{suggestie_fix}. De inhoud van dit blok is niet opgenomen.",

@@ -257,6 +257,11 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Een waarde in de opties van dit {actie}-blok begint met | of >",
         'zet haar helemaal tussen aanhalingstekens, bijvoorbeeld  :eigenaar: "|Afdeling Zorg|"',
     ),
+    "blok zonder soort": (
+        f"{PLANNEN}/blokfouten.md:32", "invoer",
+        "Dit blok heeft tussen { } geen soort.",
+        "Schrijf de soort tussen de haakjes",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
