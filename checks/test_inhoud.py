@@ -430,3 +430,14 @@ def test_a_regiovisie_names_a_taak_it_does_not_carry_it_out(site: BuildResult) -
     genoemd = re.findall(r"genoemd in: (.*?)</div>", html)
     assert uitgevoerd and all("RV-" not in regel for regel in uitgevoerd)
     assert genoemd and all(">RV-RR24</a>" in regel for regel in genoemd)
+
+
+def test_every_page_says_it_is_dutch(site: BuildResult) -> None:
+    """WCAG 3.1.1: the language of each page is set, so screen readers read Dutch."""
+    zonder = [
+        str(p.relative_to(site.outdir))
+        for p in site.outdir.rglob("*.html")
+        if "_static" not in p.parts  # the theme's template fragments, not pages
+        and '<html lang="nl"' not in p.read_text(encoding="utf-8")[:500]
+    ]
+    assert zonder == []

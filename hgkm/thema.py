@@ -92,6 +92,26 @@ def _zoekmelding(app: Sphinx, exception: Exception | None) -> None:
     js.write_text(text[:start] + json.dumps(catalog, ensure_ascii=False, indent=4) + text[end + 1 :], encoding="utf-8")
 
 
+#: sphinx-needs' permalink page (it forwards ?id=UA-… to the need's page) is English.
+_PERMALINK_NL = {
+    '<html lang="en">': '<html lang="nl">',
+    "<title>sphinx-needs permalink</title>": "<title>Vaste link naar een item</title>",
+    "<h1>Searching, Please Wait...</h1>": "<h1>Het item wordt gezocht, een ogenblik ...</h1>",
+}
+
+
+def _permalink_in_dutch(app: Sphinx, exception: Exception | None) -> None:
+    """The permalink page in Dutch; it is written at env-updated, so it exists by now."""
+    if exception or app.builder.format != "html":
+        return
+    pad = Path(app.outdir) / Path(app.config.needs_permalink_file).name
+    if pad.exists():
+        text = pad.read_text(encoding="utf-8")
+        for en, nl in _PERMALINK_NL.items():
+            text = text.replace(en, nl)
+        pad.write_text(text, encoding="utf-8")
+
+
 def _static(app: Sphinx, config: Any) -> None:
     config.html_static_path.append(str(STATIC))
 
@@ -103,5 +123,6 @@ def setup(app: Sphinx) -> None:
     app.add_css_file("hgkm.css")
     app.add_css_file("hgkm-print.css", media="print")
     app.connect("build-finished", _zoekmelding)
+    app.connect("build-finished", _permalink_in_dutch)
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, Translator, override=True)

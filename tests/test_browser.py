@@ -261,6 +261,14 @@ def test_search_on_the_real_site_finds_opgave_and_gemeente(page: object, echte_u
     assert query.lower() in link.inner_text().lower()
 
 
+def test_permalink_leads_to_the_item_in_dutch(page: object, echte_site: BuildResult, echte_url: str) -> None:
+    """sphinx-needs' permalink page (?id=...) is Dutch and forwards to the need on its page."""
+    page.goto(f"{echte_url}/permalink.html?id=OG-RR24-4")  # type: ignore[attr-defined]
+    page.wait_for_url("**/requirements/rr24/opgaven.html#OG-RR24-4")  # type: ignore[attr-defined]
+    html = (echte_site.outdir / "permalink.html").read_text(encoding="utf-8")
+    assert '<html lang="nl">' in html and "Het item wordt gezocht" in html and "Please" not in html
+
+
 #: The characters on each rendered line of running text, counted with a Range per character:
 #: a line ends where the next character starts to the left of and below the previous one.
 #: Collapsed white space has no box and does not count. Tables of the dashboards are left out:
