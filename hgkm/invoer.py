@@ -113,6 +113,11 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Controleer de spelling van de ID; scheid meerdere ID's met komma's, zonder [ ].",
     ),
     (
+        re.compile(r"Unknown option ''"),
+        "Een regel in dit item begint met :: en heeft dus geen naam van een veld.",
+        "Zet de naam tussen de dubbele punten, bijvoorbeeld  :eigenaar: Afdeling Zorg",
+    ),
+    (
         re.compile(r"Unknown option '(?P<option>[^']+)'"),
         "De optie :{option}: bestaat niet{suggestie}.",
         "Gebruik een optie uit de pagina Metamodel{suggestie_fix}.",

@@ -262,6 +262,11 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Dit blok heeft tussen { } geen soort.",
         "Schrijf de soort tussen de haakjes",
     ),
+    "optie zonder naam": (
+        f"{PLANNEN}/typfout-optie.md:18", "invoer",
+        "Een regel in dit item begint met :: en heeft dus geen naam van een veld.",
+        "Zet de naam tussen de dubbele punten",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
