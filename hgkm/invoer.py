@@ -231,6 +231,16 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Verbeter de code, of schrijf  ```text  als het gewone tekst is.",
     ),
     (
+        re.compile(r"'(?P<naam>[^']+)': Has content, but none permitted"),
+        "In het blok {{{naam}}} mag geen tekst staan; die tekst komt niet op de site.",
+        "Zet de tekst buiten het blok, onder de regel die het afsluit.",
+    ),
+    (
+        re.compile(r"'(?P<naam>[^']+)': Invalid option value for '(?P<option>[^']+)': (?P<waarde>[^:]*):"),
+        "De waarde {waarde} past niet bij de optie :{option}: van het blok {{{naam}}}; die regel telt niet mee.",
+        "Kijk in het voorbeeld welke waarde er hoort (vaak een getal), of haal de regel weg.",
+    ),
+    (
         re.compile(r"Directive '(?P<naam>[^']+)': (?P<aantal>\d+) argument\(s\) required, 0 supplied"),
         "Het blok {{{naam}}} mist wat er achter de openingsregel hoort (bijvoorbeeld een bestandsnaam).",
         "Zet het op de openingsregel achter {{{naam}}}, of haal het blok weg.",

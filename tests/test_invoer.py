@@ -267,6 +267,16 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Een regel in dit item begint met :: en heeft dus geen naam van een veld.",
         "Zet de naam tussen de dubbele punten",
     ),
+    "tekst in een blok dat geen tekst mag hebben": (
+        f"{PLANNEN}/blokfouten.md:37", "invoer",
+        "In het blok {include} mag geen tekst staan; die tekst komt niet op de site.",
+        "Zet de tekst buiten het blok",
+    ),
+    "blokoptie met een waarde die niet past": (
+        f"{PLANNEN}/blokfouten.md:43", "invoer",
+        "De waarde eerste past niet bij de optie :start-line: van het blok {include}",
+        "Kijk in het voorbeeld welke waarde er hoort",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
