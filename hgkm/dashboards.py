@@ -35,7 +35,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from hgkm import downloads, incremental, paginas, thema
-from hgkm.coverage import Dekking, Staat, dekking
+from hgkm.coverage import Dekking, Staat, dekking, per_plan
 from hgkm.model import Corpus, Need, peildatum
 from hgkm.report import cel_tekst
 
@@ -141,6 +141,11 @@ class Stand:
         """The matrices of the regiovisies that have gemeenten, the newest first."""
         matrices = [m for m in dekking(self.corpus, self.peildatum) if m.gemeenten]
         return sorted(matrices, key=lambda m: str(m.regiovisie.get("start") or ""), reverse=True)
+
+    @cached_property
+    def acties_per_plan(self) -> dict[str, list[Need]]:
+        """Every actie under each plan it names (a gemeente page lists its plans' acties)."""
+        return per_plan(self.corpus.of_type("actie"))
 
     @classmethod
     def van(cls, app: Sphinx) -> Stand:
@@ -357,7 +362,8 @@ class Weergave:
             delen.append(f"<li>{self.link(p, p.title)} (status: {escape(p.status or 'onbekend')}).{samen}</li>")
         delen.append("</ul>")
         plan_ids = {p.id for p in plannen}
-        acties = sorted((a for a in self.corpus.of_type("actie") if plan_ids & set(a.link("plan"))), key=lambda a: a.id)
+        per_plan_ = self.stand.acties_per_plan
+        acties = sorted({a.id: a for p in plan_ids for a in per_plan_.get(p, [])}.values(), key=lambda a: a.id)
         delen.append("<h3>Acties</h3>")
         if acties:
             rijen = [

@@ -22,7 +22,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
-from hgkm import backlinks, incremental, invoer, koppelingen, rules, telling, veiligheid
+from hgkm import backlinks, incremental, invoer, koppelingen, rules, speedups, telling, veiligheid
 from hgkm.build import schrijf_stempel, vingerafdruk
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
@@ -301,6 +301,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     incremental.setup(app)
     backlinks.setup(app)
     koppelingen.setup(app)
+    speedups.setup(app)
     # the site for readers: dashboards, pages per item, downloads (hgkm.dashboards)
     from hgkm import dashboards
 

@@ -1,0 +1,91 @@
+"""hgkm.speedups: faster sphinx-needs internals, exactly the same results."""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sphinx_needs.directives.needflow import _model
+from sphinx_needs.functions.functions import DynamicFunctionParsed
+from sphinx_needs.roles import need_ref
+
+from hgkm import speedups
+from tests.conftest import FIXTURES
+
+ORIGINAL_ROOTS = _model.get_root_needs
+ORIGINAL_TO_DICT = need_ref.transform_need_to_dict
+
+
+class _Need(dict):
+    """Stands in for NeedItem in get_root_needs (it checks isinstance NeedItem)."""
+
+
+def test_root_needs_same_as_sphinx_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sphinx_needs import need_item
+
+    monkeypatch.setattr(need_item, "NeedItem", _Need)
+    needs = [
+        _Need(id="A", is_need=True, parent_need=None),
+        _Need(id="B", is_need=True, parent_need=""),
+        _Need(id="C", is_need=True, parent_need="A"),  # parent drawn: not a root
+        _Need(id="D", is_need=True, parent_need="X"),  # parent not drawn: a root
+        _Need(id="E", is_need=False, parent_need=None),  # a part: never a root
+        _Need(id="F", is_need=True),
+    ]
+    monkeypatch.setattr(_model, "NeedItem", _Need)
+    expected = ORIGINAL_ROOTS(needs)
+    assert [n["id"] for n in speedups.get_root_needs(needs)] == [n["id"] for n in expected]
+    assert [n["id"] for n in expected] == ["A", "B", "D", "F"]
+
+
+def test_need_strings_are_a_fresh_copy_per_reference() -> None:
+    class Need(dict):
+        pass
+
+    need = Need(id="OG-1", title="Opgave", links_back=["UA-1", "UA-2"], parts={})
+    first = speedups.transform_need_to_dict(need)
+    assert first == ORIGINAL_TO_DICT(need)
+    first["title"] = "changed by a reference"
+    assert speedups.transform_need_to_dict(need) == ORIGINAL_TO_DICT(need)
+    speedups._forget()
+
+
+def test_parsed_layout_function_gives_fresh_list_arguments() -> None:
+    speedups._install_parse_cache()
+    text = "meta_all(no_links=True, exclude=['a', 'b'])"
+    one = DynamicFunctionParsed.from_string(text)
+    dict(one.kwargs)["exclude"].append("grown")  # what sphinx-needs' meta_all does
+    two = DynamicFunctionParsed.from_string(text)
+    assert dict(two.kwargs)["exclude"] == ["a", "b"]
+    assert two.name == "meta_all" and dict(two.kwargs)["no_links"] is True
+    with pytest.raises(Exception):
+        DynamicFunctionParsed.from_string("not a call(")
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot missing")
+def test_site_html_and_images_equal_to_a_build_without_them(tmp_path: Path) -> None:
+    """Build the site fixture with and without the speedups: the same pages and diagrams."""
+    from hgkm.incremental import differing_pages
+
+    src = tmp_path / "site"
+    shutil.copytree(FIXTURES / "site", src, ignore=shutil.ignore_patterns("_build"))
+    script = (
+        "import sys, sphinx.cmd.build as b\n"
+        "if sys.argv[1] == 'zonder':\n"
+        "    import hgkm.speedups as s\n"
+        "    s.setup = lambda app: None\n"
+        "sys.exit(b.main(['-b', 'html', '-q', sys.argv[2], sys.argv[3]]))\n"
+    )
+    env = {"HGKM_PEILDATUM": "2025-06-01", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    for variant in ("met", "zonder"):
+        subprocess.run([sys.executable, "-c", script, variant, str(src), str(tmp_path / variant)],
+                       check=True, env=env, capture_output=True)
+    assert differing_pages(tmp_path / "met", tmp_path / "zonder") == []
+    images = sorted(p.name for p in (tmp_path / "met" / "_images").glob("needflow-*"))
+    assert images and images == sorted(p.name for p in (tmp_path / "zonder" / "_images").glob("needflow-*"))
+    for name in images:
+        assert filecmp.cmp(tmp_path / "met" / "_images" / name, tmp_path / "zonder" / "_images" / name, shallow=False)
