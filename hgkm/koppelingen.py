@@ -62,7 +62,11 @@ def _markeer_voorbeelden(doctree: nodes.document, voorbeelden: frozenset[str]) -
 
 
 def _scheid_genoemd_in(doctree: nodes.document, regiovisies: frozenset[str]) -> None:
-    """Move regiovisie links out of a taak's "uitgevoerd door" line onto a line of their own."""
+    """Move regiovisie links out of a taak's "uitgevoerd door" line onto a line of their own.
+
+    The links are moved, not copied: at national scale such a line holds a link for
+    every actie that carries the taak out.
+    """
     for container in list(doctree.findall(nodes.inline)):
         if TAKEN_LINK not in container.get("classes", []):
             continue
@@ -70,19 +74,25 @@ def _scheid_genoemd_in(doctree: nodes.document, regiovisies: frozenset[str]) -> 
         line = container.parent
         if lijst is None or not isinstance(line, nodes.line):
             continue
-        refs = [c for c in lijst.children if isinstance(c, nodes.reference)]
-        genoemd = [r for r in refs if _doel(r) in regiovisies]
-        rest = [r for r in refs if r not in genoemd]
         # an outgoing `taken` line (on a regiovisie or actie) links to taken, never to a regiovisie
+        genoemd = [c for c in lijst.children if isinstance(c, nodes.reference) and _doel(c) in regiovisies]
         if not genoemd:
             continue
+        for ref in genoemd:
+            _haal_uit_lijst(lijst, ref)
         nieuw = nodes.line("", GENOEMD_IN, nodes.inline("", "", *_met_komma(genoemd), classes=[TAKEN_LINK]))
         line.parent.insert(line.parent.index(line), nieuw)
-        if rest:
-            lijst.children = []
-            lijst.extend(_met_komma(rest))
-        else:
+        if not any(isinstance(c, nodes.reference) for c in lijst.children):
             line.parent.remove(line)
+
+
+def _haal_uit_lijst(lijst: nodes.Element, ref: nodes.reference) -> None:
+    """Take `ref` and one ", " beside it out of a comma-separated list of links."""
+    i = lijst.index(ref)
+    naast = i + 1 if i + 1 < len(lijst) and isinstance(lijst[i + 1], nodes.Text) else i - 1
+    weg = sorted({i, naast} if naast >= 0 and isinstance(lijst[naast], nodes.Text) else {i}, reverse=True)
+    for j in weg:
+        del lijst[j]
 
 
 def _met_komma(refs: list[nodes.reference]) -> list[nodes.Node]:
@@ -90,7 +100,7 @@ def _met_komma(refs: list[nodes.reference]) -> list[nodes.Node]:
     for i, ref in enumerate(refs):
         if i:
             out.append(nodes.Text(", "))
-        out.append(ref.deepcopy())
+        out.append(ref)
     return out
 
 
