@@ -204,6 +204,11 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Controleer de naam en de map van het bestand, of haal het blok weg.",
     ),
     (
+        re.compile(r"'(?P<naam>[^']+)': Unknown option key: ''"),
+        "Een regel in het blok {{{naam}}} begint met :: en heeft dus geen naam van een optie; die regel telt niet mee.",
+        "Zet de naam tussen de dubbele punten, of haal de regel weg.",
+    ),
+    (
         re.compile(r"'(?P<naam>[^']+)': Unknown option key: '(?P<option>[^']+)' \(allowed: \[(?P<mag>[^\]]*)\]\)"),
         "Het blok {{{naam}}} kent de optie :{option}: niet; die regel telt niet mee.",
         "Gebruik een van deze opties: {mag_kaal}, of haal de regel weg.",

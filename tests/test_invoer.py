@@ -277,6 +277,11 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "De waarde eerste past niet bij de optie :start-line: van het blok {include}",
         "Kijk in het voorbeeld welke waarde er hoort",
     ),
+    "blokoptie zonder naam": (
+        f"{PLANNEN}/blokfouten.md:48", "invoer",
+        "Een regel in het blok {note} begint met :: en heeft dus geen naam van een optie",
+        "Zet de naam tussen de dubbele punten, of haal de regel weg.",
+    ),
     "eerste kop met twee hekjes": (
         f"{PLANNEN}/eerste-kop.md:1", "invoer",
         "De eerste kop van dit bestand heeft 2 #-tekens; een pagina begint met één #.",
