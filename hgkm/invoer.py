@@ -9,7 +9,6 @@ turns both into findings a policy writer can act on. It checks nothing itself.
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -275,19 +274,6 @@ def _suggestion(word: str, candidates: list[str]) -> tuple[str, str]:
     return f" (bedoelt u {close[0]}?)", f", bijvoorbeeld {close[0]}"
 
 
-def _zoals_in_project(pad: str, bestand: str, root: Path | None) -> str:
-    """An absolute path from a warning, as the writer knows it: relative to the project.
-
-    Without the project root, the folder of the file that holds the mistake locates it.
-    """
-    if root:
-        return relative(pad, root)
-    map_ = posixpath.dirname(bestand)
-    if map_ and (i := pad.find(f"/{map_}/")) >= 0:
-        return pad[i + 1 :]
-    return posixpath.basename(pad)
-
-
 def relative(bestand: str, root: Path | None) -> str:
     """A path relative to the project, as policy writers see it in their editor."""
     if root and bestand:
@@ -397,8 +383,6 @@ def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None
         pool = declaration.option_names() if "option" in values else declaration.type_names()
         suggestie, suggestie_fix = _suggestion(word, pool) if word else ("", "")
         values.update(suggestie=suggestie, suggestie_fix=suggestie_fix, typen=", ".join(declaration.type_names()))
-        if "pad" in values:
-            values["pad"] = _zoals_in_project(values["pad"], bestand, root)
         if "mag" in values:
             values["mag_kaal"] = ", ".join(f":{o.strip().strip(chr(39))}:" for o in values["mag"].split(","))
         values.setdefault("need", "Een item")

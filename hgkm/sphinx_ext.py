@@ -61,6 +61,8 @@ class _Collector(logging.Handler):
         path, line = self._location(getattr(record, "location", None))
         # Sphinx's own handler may already have appended " [type.subtype]" to msg.
         message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
+        # paths inside the text as the writer knows them: relative to the project
+        message = message.replace(f"{Path(self.app.srcdir).resolve()}/", "")
         melding = {
             "bericht": message,
             "bestand": invoer.relative(path, Path(self.app.srcdir)),
