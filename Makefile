@@ -9,6 +9,15 @@ BUILD  := _build
 # -W: warnings are errors; --keep-going: report them all, not just the first.
 SPHINXOPTS ?= -W --keep-going -q
 
+# Values from the command line are text, never make code: make would expand
+# GEMEENTE='$(shell ...)' when it pastes or exports the value. $(value ...) takes
+# the text as typed, `q` quotes it for the shell, and unexport keeps make from
+# expanding it into the environment of every recipe.
+INVOER := GEMEENTE PEILDATUM BASIS UITVOER
+unexport $(INVOER)
+q = '$(subst ','\'',$(value $(1)))'
+optie = $(if $(value $(1)),$(2) $(call q,$(1)))
+
 .PHONY: html check test serve clean bench rapport nieuw-plan
 
 $(STAMP): pyproject.toml
@@ -26,7 +35,7 @@ html: $(STAMP) dot-aanwezig
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
 
 check: $(STAMP) dot-aanwezig
-	$(BIN)/python -m hgkm check $(if $(PEILDATUM),--peildatum $(PEILDATUM))
+	$(BIN)/python -m hgkm check $(call optie,PEILDATUM,--peildatum)
 
 test: $(STAMP) dot-aanwezig
 	$(BIN)/python -m pytest
@@ -42,15 +51,14 @@ clean:
 	rm -rf $(BUILD)
 
 # A new plan from the template: make nieuw-plan GEMEENTE="Albrandswaard"
-# The name reaches the shell as an environment variable ($$GEMEENTE), never as code:
-# make would paste "$(GEMEENTE)" into the command line, quotes and $(...) included.
+# The name reaches the program as quoted text, never as make or shell code.
 nieuw-plan: $(STAMP) dot-aanwezig
-	@test -n "$$GEMEENTE" || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
-	$(BIN)/python -m hgkm nieuw-plan "$$GEMEENTE"
+	@test -n $(call q,GEMEENTE) || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
+	$(BIN)/python -m hgkm nieuw-plan $(call q,GEMEENTE)
 
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig
-	$(BIN)/python -m hgkm rapport $(if $(BASIS),--basis $(BASIS)) $(if $(PEILDATUM),--peildatum $(PEILDATUM)) $(if $(UITVOER),--output $(UITVOER))
+	$(BIN)/python -m hgkm rapport $(call optie,BASIS,--basis) $(call optie,PEILDATUM,--peildatum) $(call optie,UITVOER,--output)
 
 # Rules over a synthetic needs.json of ~10,000 needs; goal: load + evaluate under 1 s.
 bench-regels: $(STAMP)

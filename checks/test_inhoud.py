@@ -364,7 +364,10 @@ def test_voorbeeld_plan(needs: dict) -> None:
 
 def test_voorbeeld_is_tagged_and_marked_fictitious_everywhere(needs: dict) -> None:
     in_voorbeeld = {nid for nid, n in needs.items() if n["docname"] == "requirements/uitvoeringsplannen/voorbeeld"}
-    assert in_voorbeeld == {"GM-VOORBEELD", "UP-VOORBEELD"} | VOORBEELD_ACTIES
+    assert in_voorbeeld == {"UP-VOORBEELD"} | VOORBEELD_ACTIES
+    # the fictitious gemeente stands with the real ones (a plan file holds only plan items)
+    assert needs["GM-VOORBEELD"]["docname"] == "requirements/gemeenten"
+    in_voorbeeld |= {"GM-VOORBEELD"}
     for nid in in_voorbeeld:
         assert needs[nid]["tags"] == ["voorbeeld"], nid
         assert "Dit is een fictief voorbeeld" in needs[nid]["content"], nid
@@ -374,8 +377,8 @@ def test_voorbeeld_is_tagged_and_marked_fictitious_everywhere(needs: dict) -> No
 
 def test_voorbeeld_page_shows_the_warning(site: BuildResult) -> None:
     html = Path(site.outdir, "requirements/uitvoeringsplannen/voorbeeld.html").read_text(encoding="utf-8")
-    # Page + gemeente + plan + every actie.
-    assert html.count("Dit is een fictief voorbeeld") == 3 + len(VOORBEELD_ACTIES)
+    # Page + plan + every actie (the gemeente stands on the page Gemeenten, with its own warning).
+    assert html.count("Dit is een fictief voorbeeld") == 2 + len(VOORBEELD_ACTIES)
     assert "Kopieer het" not in html  # writers' comments stay out of the page
 
 

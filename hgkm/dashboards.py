@@ -469,6 +469,8 @@ class Weergave:
             delen.append(f'<section class="hgkm-download"><h2>{escape(g.titel)}</h2><p>{escape(g.inhoud)}</p>'
                          f"<ul>{bestanden}</ul><p>Licentie: {escape(downloads.LICENTIE)}</p>")
             if g.kolommen:
+                delen.append(f"<p>{escape(downloads.FORMULES)}</p>")
+            if g.kolommen:
                 rijen = [(f"<code>{escape(k)}</code>", [escape(u)]) for k, u in g.kolommen]
                 delen.append(self.tabel(f"Kolommen van {escape(g.titel.lower())}", ["Kolom", "Betekenis"], rijen))
             else:

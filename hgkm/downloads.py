@@ -12,9 +12,9 @@ import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
 from openpyxl.worksheet.table import Table
@@ -29,7 +29,24 @@ if TYPE_CHECKING:
 MAP = "downloads"
 LICENTIE = "CC0 1.0 (publiek domein): vrij te gebruiken, ook zonder bronvermelding."
 
+#: What the downloads page says about formulas (OWASP, CSV injection).
+FORMULES = (
+    "Een cel die begint met =, +, - of @ (of met een tab) kan in een rekenprogramma als formule "
+    "werken. In de CSV-bestanden staat daarom een ' voor zo'n waarde; in de XLSX-bestanden is elke "
+    "tekst een tekstcel, nooit een formule. Datums zijn in de XLSX echte datums, aantallen echte getallen."
+)
+#: Cells that a spreadsheet would read as a formula (OWASP: = + - @ tab CR).
+_FORMULE_START = ("=", "+", "-", "@", "\t", "\r")
+#: Columns that XLSX stores typed instead of as text.
+DATUM_KOLOMMEN = frozenset({"start", "eind", "peildatum"})
+GETAL_KOLOMMEN = frozenset({"aantal_acties"})
+
 Rij = list[str]
+
+
+def ontwapend(waarde: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ' before what would start a formula."""
+    return f"'{waarde}" if waarde.startswith(_FORMULE_START) else waarde
 
 ACTIE_KOLOMMEN = [
     ("id", "De vaste ID van de actie (UA-…)."),
@@ -140,8 +157,30 @@ def _csv(kolommen: list[tuple[str, str]], rijen: list[Rij]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([k for k, _ in kolommen])
-    writer.writerows(rijen)
+    writer.writerows([ontwapend(cel) for cel in rij] for rij in rijen)
     return out.getvalue()
+
+
+def _getypt(kolom: str, waarde: str) -> str | date | int:
+    """The value as XLSX stores it: a date, a number, or text."""
+    try:
+        if kolom in DATUM_KOLOMMEN and waarde:
+            return date.fromisoformat(waarde)
+        if kolom in GETAL_KOLOMMEN and waarde:
+            return int(waarde)
+    except ValueError:
+        pass  # not in the form the column promises: keep the text as written
+    return waarde
+
+
+def _rij(ws: Any, kolommen: list[tuple[str, str]], rij: Rij) -> None:
+    ws.append([None] * len(rij))
+    for (kolom, _), cel, waarde in zip(kolommen, ws[ws.max_row], rij):
+        cel.value = _getypt(kolom, waarde)
+        if isinstance(cel.value, str):
+            cel.data_type = "s"  # openpyxl makes a formula of text that starts with =
+        elif isinstance(cel.value, date):
+            cel.number_format = "yyyy-mm-dd"
 
 
 def _xlsx(path: Path, titel: str, kolommen: list[tuple[str, str]], rijen: list[Rij], stand: Stand) -> None:
@@ -150,13 +189,13 @@ def _xlsx(path: Path, titel: str, kolommen: list[tuple[str, str]], rijen: list[R
     ws.title = titel
     ws.append([k for k, _ in kolommen])
     for rij in rijen:
-        ws.append(rij)
+        _rij(ws, kolommen, rij)
     if rijen:
         ws.add_table(Table(displayName=titel.capitalize(), ref=ws.dimensions))
     uitleg = wb.create_sheet("kolommen")
     uitleg.append(["kolom", "betekenis"])
     for k, u in kolommen:
-        uitleg.append([k, u])
+        _rij(uitleg, [("kolom", ""), ("betekenis", "")], [k, u])
     uitleg.append([])
     uitleg.append(["licentie", LICENTIE])
     # The same content gives the same file: no build time in the metadata.

@@ -20,6 +20,7 @@ ERNST: dict[str, Ernst] = {
     "integriteit": Ernst.BLOKKEREND,
     "uitzondering": Ernst.BLOKKEREND,
     "invoer": Ernst.BLOKKEREND,
+    "vertrouwen": Ernst.BLOKKEREND,
     "principes": Ernst.WAARSCHUWING,
 }
 
@@ -30,6 +31,7 @@ UITLEG: dict[str, str] = {
     "integriteit": "Acties en plannen zijn volledig en kloppen met de regiovisie: data, looptijd, gemeenten, besluit.",
     "uitzondering": "Een uitzondering is geldig tot een datum; daarna telt zij niet meer.",
     "invoer": "Wat Sphinx en sphinx-needs bij het lezen van de bestanden vonden: ontbrekende of foute velden, dode koppelingen, onbekende opties.",
+    "vertrouwen": "Een bestand gebruikt alleen wat zijn eigenaar mag gebruiken: een uitvoeringsplan beschrijft een plan, het voert geen code uit, leest geen andere bestanden en verandert geen ander plan.",
     "principes": "Acties laten zien welk leidend principe zij toepassen (waarschuwing, blokkeert niet).",
 }
 

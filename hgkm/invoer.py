@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from hgkm import declaration, veiligheid
-from hgkm.findings import Finding
+from hgkm import declaration, vertrouwen
+from hgkm.findings import ERNST, Finding
 from hgkm.model import Corpus, Need
 
 #: An example line for each option, shown in the fix.
@@ -306,7 +306,8 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
     regel = melding.get("regel")
     if melding.get("type") == "hgkm_bron" and OPLOSSING in text:
         wat, _, oplossing = text.partition(OPLOSSING)
-        return Finding("invoer", "", bestand, regel, wat, oplossing)
+        regel_id = melding.get("subtype") if melding.get("subtype") in ERNST else "invoer"
+        return Finding(regel_id, "", bestand, regel, wat, oplossing)
     if m := _DEAD_LINK.search(text):
         need_id, target, field = m["need"], m["target"], m["field"]
         if target.startswith("[") or target.endswith("]"):
@@ -361,7 +362,7 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
             "Controleer de naam (zonder .md) of haal de regel uit de toctree weg.",
         )
     if _RAW_DISABLED.search(text):
-        return Finding("invoer", "", bestand, regel, veiligheid.RAW_MELDING, veiligheid.RAW_OPLOSSING)
+        return Finding("vertrouwen", "", bestand, regel, vertrouwen.RAW_MELDING, vertrouwen.RAW_OPLOSSING)
     return None
 
 

@@ -14,9 +14,11 @@ from io import StringIO
 from rich.console import Console
 from rich.table import Table
 
+from hgkm import ontsnap
 from hgkm.coverage import Dekking, Staat
 from hgkm.findings import UITLEG, Ernst, Finding
 from hgkm.model import Corpus
+from hgkm.ontsnap import markdown as md
 from hgkm.rules import Context, run_all
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
@@ -96,39 +98,39 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
     out = StringIO()
     console = Console(file=out, width=width, no_color=True, highlight=False, emoji=False)  # ":id:" is no emoji
     if not uitkomst.findings:
-        console.print("Geen bevindingen: alle plannen zijn volledig.\n")
+        console.print("Geen bevindingen: alle plannen zijn volledig.\n", markup=False)
     for gemeente, findings in per_gemeente(uitkomst.findings).items():
-        console.rule(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}")
+        console.rule(ontsnap.terminal(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}"))
         for f in findings:
             # soft_wrap: never break the example line of a fix in two
-            console.print(finding_text(f), markup=False, soft_wrap=True)
+            console.print(ontsnap.terminal(finding_text(f)), soft_wrap=True)
     for matrix in uitkomst.dekking:
         for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
             rows = _matrix_rows(matrix, items, cel_kort)
             if not items or not rows:
                 continue
             # the title above the table, not in it: rich wraps a title to the table's width
-            console.print(f"{matrix.regiovisie.id} {matrix.regiovisie.title}: {soort} per gemeente", markup=False)
+            console.print(ontsnap.terminal(f"{matrix.regiovisie.id} {matrix.regiovisie.title}: {soort} per gemeente"))
             table = Table()
             table.add_column("Gemeente")
             for item in items:
                 table.add_column(item.id.split("-", 1)[1])
             for naam, cells in rows:
-                table.add_row(naam, *cells)
+                table.add_row(ontsnap.terminal(naam), *cells)
             console.print(table)
-            console.print(
+            console.print(ontsnap.terminal(
                 "Legenda: " + "; ".join(f"{i.id.split('-', 1)[1]} = {i.id} {i.title}" for i in items)
-                + ". ja (n) = n acties, NEE = niet gedekt, uitz. = geldige uitzondering, n.v.t. = niet van toepassing.\n",
-                markup=False,
-            )
+                + ". ja (n) = n acties, NEE = niet gedekt, uitz. = geldige uitzondering, n.v.t. = niet van toepassing.\n"
+            ))
         zonder = _zonder_plan(matrix)
         if zonder:
-            console.print(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n")
+            console.print(ontsnap.terminal(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n"))
     b = len(uitkomst.blokkerend)
     w = len(uitkomst.findings) - b
     console.print(
         f"Peildatum {uitkomst.peildatum}. {b} blokkerende bevinding(en), {w} waarschuwing(en)."
-        + (" De controle is NIET geslaagd." if b else " De controle is geslaagd.")
+        + (" De controle is NIET geslaagd." if b else " De controle is geslaagd."),
+        markup=False,
     )
     return out.getvalue()
 
@@ -142,21 +144,21 @@ def markdown(uitkomst: Uitkomst) -> str:
         f"{len(uitkomst.findings) - b} waarschuwing(en).\n"
     )
     for gemeente, findings in per_gemeente(uitkomst.findings).items():
-        lines.append(f"### {gemeente if gemeente == ALGEMEEN else 'Gemeente ' + gemeente}\n")
+        lines.append(f"### {md(gemeente if gemeente == ALGEMEEN else 'Gemeente ' + gemeente)}\n")
         for f in findings:
             ernst = "blokkerend" if f.ernst is Ernst.BLOKKEREND else "waarschuwing"
-            lines.append(f"- `{f.plaats}` **[{f.regel}]** ({ernst}) {f.melding}  \n  Oplossing: {f.oplossing}")
+            lines.append(f"- `{ontsnap.code(f.plaats)}` **\\[{f.regel}\\]** ({ernst}) {md(f.melding)}  \n  Oplossing: {md(f.oplossing)}")
         lines.append("")
     for matrix in uitkomst.dekking:
         for soort, items in (("Ontwikkelopgaven", matrix.opgaven), ("Wettelijke taken", matrix.taken)):
             rows = _matrix_rows(matrix, items)
             if not items or not rows:
                 continue
-            lines.append(f"### {soort}: {matrix.regiovisie.title}\n")
-            lines.append("| Gemeente | " + " | ".join(f"{i.id} {i.title}" for i in items) + " |")
+            lines.append(f"### {soort}: {md(matrix.regiovisie.title)}\n")
+            lines.append("| Gemeente | " + " | ".join(md(f"{i.id} {i.title}") for i in items) + " |")
             lines.append("| --- |" + " --- |" * len(items))
             for naam, cells in rows:
-                lines.append(f"| {naam} | " + " | ".join(cells) + " |")
+                lines.append(f"| {md(naam)} | " + " | ".join(md(c) for c in cells) + " |")
             lines.append("")
     lines.append("<details><summary>Wat de regels controleren</summary>\n")
     lines += [f"- **{rid}**: {uitleg}" for rid, uitleg in UITLEG.items()]

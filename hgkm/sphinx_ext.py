@@ -22,7 +22,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
-from hgkm import backlinks, incremental, invoer, koppelingen, rules, speedups, telling, veiligheid
+from hgkm import backlinks, incremental, invoer, koppelingen, poort, rules, speedups, telling, veiligheid, vertrouwen
 from hgkm.build import schrijf_stempel, vingerafdruk
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
@@ -186,7 +186,7 @@ def _write_stempel(app: Sphinx, exception: Exception | None) -> None:
 
 #: Warning type of the findings from reading the sources themselves (captured in
 #: build_meldingen.json like any build warning; hgkm.invoer reads them back).
-BRON_TYPE = "hgkm_bron"
+BRON_TYPE = poort.BRON_TYPE
 
 
 def _bron_warning(path: str, finding: Any) -> None:
@@ -195,7 +195,7 @@ def _bron_warning(path: str, finding: Any) -> None:
         f"{finding.melding} Oplossing: {finding.oplossing}",
         location=f"{path}:{finding.regelnummer or 1}",
         type=BRON_TYPE,
-        subtype="bron",
+        subtype=finding.regel,
     )
 
 
@@ -215,9 +215,16 @@ def _check_peildatum(app: Sphinx, config: Any) -> None:
 
 
 def _undecodable(app: Sphinx, config: Any) -> None:
-    """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback)."""
+    """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback), and
+    symlinked ones (their text lives outside the project: hgkm.vertrouwen)."""
     app._hgkm_encoding = []  # type: ignore[attr-defined]
-    for name in get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns):
+    namen = list(get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns))
+    found, weg = vertrouwen.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
+    config.exclude_patterns.extend(weg)
+    app._hgkm_bestanden = found  # type: ignore[attr-defined]
+    for name in namen:
+        if name in weg:
+            continue
         if not name.endswith(".md"):
             continue
         data = Path(app.srcdir, name).read_bytes()
@@ -231,6 +238,8 @@ def _undecodable(app: Sphinx, config: Any) -> None:
 
 def _report_encoding(app: Sphinx) -> None:
     app.env.settings["raw_enabled"] = False  # no `raw` directive, not even inside eval-rst
+    for finding in getattr(app, "_hgkm_bestanden", []):
+        _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
     for name, regel, byte in getattr(app, "_hgkm_encoding", []):
         logger.warning(
             f"Dit bestand is geen UTF-8-tekst (het teken met code 0x{byte} op regel {regel} is "
@@ -243,19 +252,26 @@ def _report_encoding(app: Sphinx) -> None:
         )
 
 
+def _ontsmet_tekst(app: Sphinx, path: str, text: str) -> str:
+    bestand = invoer.relative(path, Path(app.srcdir))
+    return veiligheid.ontsmet(vertrouwen.ontsmet(text, bestand, Path(app.srcdir)))
+
+
 def _ontsmet(app: Sphinx, docname: str, source: list[str]) -> None:
-    bestand = invoer.relative(str(app.env.doc2path(docname)), Path(app.srcdir))
-    source[0] = veiligheid.ontsmet(source[0], bestand)
+    source[0] = _ontsmet_tekst(app, str(app.env.doc2path(docname)), source[0])
 
 
 def _ontsmet_include(app: Sphinx, path: Any, docname: str, content: list[str]) -> None:
     if str(path).endswith(".md"):
-        content[0] = veiligheid.ontsmet(content[0], invoer.relative(str(path), Path(app.srcdir)))
+        content[0] = _ontsmet_tekst(app, str(path), content[0])
 
 
 def _ontsmet_doctree(app: Sphinx, doctree: nodes.document) -> None:
-    # Located findings come from the source checks; this only makes sure nothing slips through.
-    veiligheid.ontsmet_doctree(doctree)
+    """Before Sphinx copies images and downloads (its collectors run later): nothing from
+    outside the project, nothing from another site. The located findings come from the
+    source checks; this only makes sure nothing slips through."""
+    bestand = invoer.relative(str(app.env.doc2path(app.env.docname)), Path(app.srcdir))
+    veiligheid.ontsmet_doctree(doctree, lambda pad: vertrouwen.buiten(bestand, pad, Path(app.srcdir)))
 
 
 def _check_sources(app: Sphinx, builder: Any = None) -> None:
@@ -278,6 +294,7 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
     found = list(telling.findings(bronnen, items, meldingen))
     for bestand, text in bronnen.items():
         found += veiligheid.findings(bestand, text)
+        found += vertrouwen.findings(bestand, text, Path(app.srcdir))
     for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
 
@@ -291,7 +308,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _report_encoding, priority=600)
     app.connect("source-read", _ontsmet)
     app.connect("include-read", _ontsmet_include)
-    app.connect("doctree-read", _ontsmet_doctree)
+    app.connect("doctree-read", _ontsmet_doctree, priority=100)
     app.connect("write-started", _check_sources, priority=800)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
@@ -300,6 +317,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _write_outputs, priority=400)
     app.connect("env-before-read-docs", _take_vingerafdruk, priority=999)
     app.connect("build-finished", _write_stempel, priority=990)
+    poort.setup(app)
     incremental.setup(app)
     backlinks.setup(app)
     koppelingen.setup(app)

@@ -5,29 +5,29 @@ straight into the pages; hgkm.settings turns that syntax off (it then shows as
 text) and allows links only to http(s) and e-mail. This module adds the two
 things settings cannot do:
 
-- `findings`: tell the writer, located and in Dutch, where the source holds HTML,
-  a script link or a raw block, and what to write instead (rule `invoer`);
+- `findings`: tell the writer, located and in Dutch, where the source holds HTML
+  or a script link, and what to write instead (rule `invoer`);
 - `ontsmet`: remove those fragments from the source before MyST reads it, so not
   even their text (`onerror=`, `javascript:`) reaches the HTML or needs.json;
 - `onveilige_uri` / `ontsmet_doctree`: a last guard on the parsed page, for links
-  that reStructuredText inside `{eval-rst}` makes (MyST's URL schemes don't apply there).
+  that a directive or reStructuredText makes (MyST's URL schemes don't apply there).
 
-Raw blocks and `{eval-rst}` are refused outright (the latter can write raw HTML and
-script links in rST syntax); an include may only read files inside the project.
+Which blocks a file may use at all (raw, include, needs filters, ...) is the trust
+boundary's business: hgkm.vertrouwen.
 
 Code (code blocks, inline `code`) is left alone: there HTML is shown, not run.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from docutils import nodes
+from sphinx import addnodes
 
 from hgkm.findings import Finding
-from hgkm.telling import blokken, code_regels, regels
+from hgkm.telling import code_regels, regels
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
@@ -36,25 +36,10 @@ _COMMENT = re.compile(r"<!--")
 _SCRIPT_SCHEME = re.compile(r"(?i)\b(?:java|vb)\s*script\s*:|(?<=\]\()\s*data\s*:|(?<=<)data\s*:")
 _SCRIPT_LINK = re.compile(r"(?i)\[(?P<tekst>[^\]]*)\]\(\s*(?:(?:java|vb)\s*script|data)\s*:[^)]*\)+")
 _HANDLER = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
-_RAW_FENCE = re.compile(r"^(?P<pre>\s*(?::{3,}|`{3,}|~{3,})\s*)\{(?:raw|eval-rst)\}.*$")
-_RAW_RST = re.compile(r"^\s*\.\.\s+raw::")
-_INCLUDE_FENCE = re.compile(r"^(?P<pre>\s*(?::{3,}|`{3,}|~{3,})\s*)\{(?:include|literalinclude)\}\s*(?P<pad>\S*).*$")
 _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
 #: Link schemes a page may carry; a link without a scheme is relative (inside the site).
 VEILIGE_SCHEMES = frozenset({"http", "https", "mailto"})
 
-RAW_MELDING = (
-    "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina; dat mag niet "
-    "op deze openbare site."
-)
-INCLUDE_MELDING = (
-    "Dit blok haalt een bestand van buiten de kennisbank op ({pad}). Dat mag niet: het kan "
-    "gegevens van de bouwmachine op de openbare site zetten."
-)
-INCLUDE_OPLOSSING = (
-    "Verwijs alleen naar een bestand in de kennisbank, bijvoorbeeld  ```{include} ../CONTRIBUTING.md"
-)
-RAW_OPLOSSING = "Haal het blok weg en schrijf de inhoud als gewone tekst (zie de pagina Meldingen)."
 MARKDOWN = "Schrijf gewone Markdown: **vet**, *schuin*, [tekst](https://…), lijsten met - (zie de pagina Meldingen)."
 
 
@@ -74,34 +59,11 @@ def onveilige_uri(uri: str) -> bool:
     return bool(m) and m["scheme"] not in VEILIGE_SCHEMES
 
 
-def buiten_project(bestand: str, pad: str) -> bool:
-    """Whether an include in `bestand` (project-relative) reads a file outside the project."""
-    if not pad or pad.startswith("<"):
-        return False  # no path given: MyST reports that itself
-    if pad.startswith("/") or _SCHEME.match(pad.lower()):
-        return True
-    return posixpath.normpath(posixpath.join(posixpath.dirname(bestand), pad)).startswith("..")
-
-
-def _include_buiten(bestand: str | None, line: str) -> str | None:
-    """The path of an include fence on `line` that leaves the project, else None."""
-    m = _INCLUDE_FENCE.match(line)
-    if m and bestand is not None and buiten_project(bestand, m["pad"]):
-        return m["pad"]
-    return None
-
-
 def findings(bestand: str, text: str) -> Iterator[Finding]:
-    """Every place in `text` where HTML, a script link or a raw block would be published."""
+    """Every place in `text` where HTML or a script link would be published."""
     lines = regels(text)
     code = code_regels(lines)
     for nr, line in enumerate(lines, start=1):
-        if _RAW_FENCE.match(line) or _RAW_RST.match(line):
-            yield Finding("invoer", "", bestand, nr, RAW_MELDING, RAW_OPLOSSING)
-            continue
-        if (pad := _include_buiten(bestand, line)) is not None:
-            yield Finding("invoer", "", bestand, nr, INCLUDE_MELDING.format(pad=pad), INCLUDE_OPLOSSING)
-            continue
         if nr in code:
             continue
         tekst = _masked(line)
@@ -145,48 +107,38 @@ def _clean(segment: str) -> str:
     return re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))], out)
 
 
-def _verboden_inhoud(lines: list[str]) -> set[int]:
-    """The body lines of raw and eval-rst blocks (refused with a finding)."""
-    result: set[int] = set()
-    for blok in blokken(lines):
-        if blok.naam in ("raw", "eval-rst"):
-            result.update(range(blok.regel + 1, blok.eind if blok.eind is not None else len(lines) + 1))
-    return result
-
-
-def ontsmet(text: str, bestand: str | None = None) -> str:
-    """`text` without HTML tags, script links and raw blocks outside code; lines kept.
-
-    With `bestand` (the project-relative path of `text`), an include of a file outside
-    the project becomes a code block without the path too.
-    """
+def ontsmet(text: str) -> str:
+    """`text` without HTML tags and script links outside code; lines kept."""
     lines = text.split("\n")
     code = code_regels(lines)
-    leeg = _verboden_inhoud(lines)
     out: list[str] = []
     run: list[str] = []
     for nr, line in enumerate(lines, start=1):
-        if nr in leeg:
-            line = ""  # the body of a refused block: not even shown as text
         if nr in code:
             if run:
                 out.extend(_clean("\n".join(run)).split("\n"))
                 run = []
             out.append(line)
         else:
-            if _include_buiten(bestand, line) is not None:
-                line = _INCLUDE_FENCE.sub(lambda m: m["pre"] + "{code-block} text", line)
-            run.append(_RAW_FENCE.sub(lambda m: m["pre"] + "{code-block} text", line))
+            run.append(line)
     if run:
         out.extend(_clean("\n".join(run)).split("\n"))
     return "\n".join(out)
 
 
-def ontsmet_doctree(doctree: nodes.document) -> int:
-    """Remove unsafe link targets from a parsed page; the number removed.
+def _van_elders(uri: str) -> bool:
+    """Whether an image would be loaded from another site (which then sees every reader)."""
+    kaal = re.sub(r"[\x00-\x20\x7f]+", "", uri).lower()
+    return kaal.startswith("//") or bool(_SCHEME.match(kaal))
 
-    The source checks above catch what a writer types in Markdown; this catches
-    what a directive or rST produces, whatever the syntax.
+
+def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | None = None) -> int:
+    """Remove unsafe link targets and images from a parsed page; the number removed.
+
+    The source checks catch what a writer types in Markdown; this catches what a
+    directive or rST produces, whatever the syntax. `buiten(pad)` says whether a
+    local path (relative to the page) leaves the project: such images and downloads
+    are removed before Sphinx copies the file into the site.
     """
     weg = 0
     for node in doctree.findall(nodes.reference):
@@ -194,7 +146,12 @@ def ontsmet_doctree(doctree: nodes.document) -> int:
             del node["refuri"]
             weg += 1
     for node in list(doctree.findall(nodes.image)):
-        if onveilige_uri(node.get("uri", "")):
+        uri = node.get("uri", "")
+        if onveilige_uri(uri) or _van_elders(uri) or (buiten is not None and buiten(uri)):
             node.parent.remove(node)
+            weg += 1
+    for node in list(doctree.findall(addnodes.download_reference)):
+        if buiten is not None and buiten(node.get("reftarget", "")):
+            node.replace_self(nodes.inline("", node.astext()))
             weg += 1
     return weg

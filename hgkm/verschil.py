@@ -16,10 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hgkm import report
+from hgkm import ontsnap, report
 from hgkm.build import corpus_van
 from hgkm.coverage import Staat, dekking
 from hgkm.model import Corpus, Need
+from hgkm.ontsnap import markdown as md
 from hgkm.scaffold import PLANNEN, snelcontrole
 
 #: The kinds of item whose changes a pull request report lists.
@@ -158,13 +159,13 @@ def basis_corpus(srcdir: Path, ref: str) -> tuple[Corpus, str]:
 
 
 def _naam(need: Need) -> str:
-    return f'{need.id} "{need.title}"'
+    return md(f'{need.id} "{need.title}"')
 
 
 def _toon(value: Any) -> str:
     if value in ("", None):
         return "(leeg)"
-    return ", ".join(value) if isinstance(value, list) else str(value)
+    return md(", ".join(value) if isinstance(value, list) else str(value))
 
 
 def verschil_markdown(verschil: Verschil) -> str:
@@ -179,7 +180,7 @@ def verschil_markdown(verschil: Verschil) -> str:
             naam = w.gemeente.title + (" (voorbeeld)" if w.gemeente.voorbeeld else "")
             per_gemeente.setdefault(f"{naam}, {w.regiovisie.id}", []).append(w)
         for gemeente, wijzigingen in sorted(per_gemeente.items()):
-            lines.append(f"**Gemeente {gemeente}**\n")
+            lines.append(f"**Gemeente {md(gemeente)}**\n")
             for w in wijzigingen:
                 wat = "ontwikkelopgave" if w.item.type == "opgave" else "wettelijke taak"
                 if w.nu_gedekt:
@@ -193,9 +194,9 @@ def verschil_markdown(verschil: Verschil) -> str:
             continue
         lines.append(f"### {kop}\n")
         for w in wijzigingen:
-            lines.append(f"- {w.wat}: {_naam(w.need)} in `{w.need.bestand}`")
+            lines.append(f"- {w.wat}: {_naam(w.need)} in `{ontsnap.code(w.need.bestand)}`")
             for naam, oud, nieuw in w.velden:
-                lines.append(f"  - {naam}: {_toon(oud)} → {_toon(nieuw)}")
+                lines.append(f"  - {md(naam)}: {_toon(oud)} → {_toon(nieuw)}")
         lines.append("")
     return "\n".join(lines)
 
@@ -209,7 +210,7 @@ def _snel_markdown(srcdir: Path) -> str:
     ]
     if not meldingen:
         return ""
-    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{m.bestand}:{m.regel}` {m.tekst}" for m in meldingen), ""])
+    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{ontsnap.code(f'{m.bestand}:{m.regel}')}` {md(m.tekst)}" for m in meldingen), ""])
 
 
 def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> str:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+
+import pytest
 
 from hgkm import ROOT
 
@@ -32,16 +35,41 @@ def test_graphviz_present_passes():
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
-def test_nieuw_plan_passes_the_name_as_data_not_as_code(tmp_path):
-    """A name with quotes and a command substitution is refused as an unknown gemeente."""
+def _names(marker) -> list[str]:
+    """Names that would run code if make or the shell read them as code."""
+    return [
+        f"$(shell touch {marker})",  # a make function: expanded when pasted or exported
+        f"$$(shell touch {marker})",
+        f'x"; touch {marker}; echo "$(touch {marker})',  # shell syntax in double quotes
+        f"x'; touch {marker}; echo '",  # and in single quotes
+        f"`touch {marker}`",
+    ]
+
+
+@pytest.mark.parametrize("vorm", ["argument", "omgeving"])
+@pytest.mark.parametrize("index", range(5))
+def test_nieuw_plan_passes_the_name_as_data_not_as_code(tmp_path, vorm, index):
+    """A name with make functions, quotes or command substitution is refused as an unknown gemeente."""
     make = shutil.which("make")
     marker = tmp_path / "uitgevoerd"
-    naam = f'x"; touch {marker}; echo "$(touch {marker})'
-    proc = subprocess.run(
-        [make, "-s", "-C", str(ROOT), "nieuw-plan", f"GEMEENTE={naam}"],
-        capture_output=True, text=True, check=False,
-    )
+    naam = _names(marker)[index]
+    args, env = [make, "-s", "-C", str(ROOT), "nieuw-plan"], None
+    if vorm == "argument":
+        args.append(f"GEMEENTE={naam}")
+    else:
+        env = {**os.environ, "GEMEENTE": naam}
+    proc = subprocess.run(args, capture_output=True, text=True, check=False, env=env)
     assert not marker.exists(), proc.stdout + proc.stderr
     assert proc.returncode != 0
-    # the whole name arrived as one argument: the refusal quotes it
-    assert f'De gemeente "x"; touch {marker}; echo' in proc.stderr and "staat niet in de kennisbank" in proc.stderr
+    # the whole name arrived as one argument, as typed: the refusal quotes it
+    assert f'De gemeente "{naam}"' in proc.stderr and "staat niet in de kennisbank" in proc.stderr
+
+
+@pytest.mark.parametrize(("doel", "variabele"), [("check", "PEILDATUM"), ("rapport", "BASIS"), ("rapport", "UITVOER")])
+def test_other_variables_are_data_too(tmp_path, doel, variabele):
+    make = shutil.which("make")
+    marker = tmp_path / "uitgevoerd"
+    proc = subprocess.run([make, "-n", "-s", "-C", str(ROOT), doel, f"{variabele}=$(shell touch {marker})"],
+                          capture_output=True, text=True, check=False)
+    assert not marker.exists()
+    assert f"'$(shell touch {marker})'" in proc.stdout  # passed on quoted, as typed

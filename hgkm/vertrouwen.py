@@ -1,0 +1,417 @@
+"""The trust boundary: what a content file may use, decided by who owns the file.
+
+A plan file is untrusted input. Policy writers of every gemeente change it through
+pull requests, and reviewers read its Markdown, not the Python that Markdown can
+start (a needs filter is evaluated as Python; `needextend` changes another
+gemeente's items; `{include}` and friends publish files of the build machine).
+So every content file belongs to one tier (`laag`), by its path, as CODEOWNERS
+assigns it:
+
+- `plan`: requirements/uitvoeringsplannen/ (each gemeente's team): plan, actie and
+  uitzondering blocks, admonitions, tables, images, `{need}`/`{doc}`/`{ref}`;
+- `regio`: the rest of requirements/ (the centrumgemeente): also the policy items,
+  toctrees and the knowledge base's own read-only overviews;
+- `beheer`: everything else (docs/, index.md: maintainers only): any directive.
+
+Whatever the tier, nothing may read or publish a file outside the project or in a
+hidden folder (.git holds CI's credentials), raw HTML blocks are refused, and no
+image is loaded from another site.
+
+Everything is decided here, once, on the source text:
+
+- `findings` says, located and in Dutch, what is not allowed and what to use
+  instead (rule `vertrouwen`, blocking);
+- `ontsmet` removes the same constructs before MyST reads the file, so they never
+  run, not even in a build that does not stop at warnings (`make check`);
+- `bestanden` accounts for the files themselves: symlinks and plan files with
+  another extension (which Sphinx would silently skip);
+- `poort` is the last guard at the moment a directive runs (for a spelling the
+  source scan might not know).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from hgkm import declaration
+from hgkm.findings import Finding
+from hgkm.model import LINK_OPTIONS
+from hgkm.telling import Blok, blokken, code_regels, regels
+
+REGEL = "vertrouwen"
+PLANNEN = "requirements/uitvoeringsplannen/"
+REGIO = "requirements/"
+
+
+class Laag(StrEnum):
+    """Who owns a content file, and so what it may use."""
+
+    PLAN = "plan"
+    REGIO = "regio"
+    BEHEER = "beheer"
+
+
+def laag(bestand: str) -> Laag:
+    """The tier of a project-relative path."""
+    if bestand.startswith(PLANNEN):
+        return Laag.PLAN
+    if bestand.startswith(REGIO):
+        return Laag.REGIO
+    return Laag.BEHEER
+
+
+ADMONITIES = frozenset(
+    {"note", "warning", "tip", "important", "attention", "caution", "danger", "error", "hint",
+     "seealso", "admonition"}
+)
+#: Blocks for ordinary text, in every tier.
+TEKSTBLOKKEN = ADMONITIES | {"list-table", "table", "csv-table", "image", "figure", "code-block", "code", "sourcecode"}
+#: The knowledge base's own overviews (hgkm.dashboards): they only show needs.
+OVERZICHTEN = frozenset({"item-lijst", "dekkingsmatrix", "stand-van-zaken", "gemeente-overzicht", "item-overzicht"})
+PLAN_TYPEN = frozenset({"plan", "actie", "uitzondering"})
+ROLLEN = frozenset({"need", "doc", "ref", "abbr", "sub", "sup"})
+BEELDEN = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+#: Always refused: they put HTML in the page as is.
+RAUW = frozenset({"raw", "eval-rst"})
+#: Blocks that read a file named by their argument.
+LEZERS = frozenset({"include", "literalinclude", "image", "figure"})
+
+
+@cache
+def blokken_van(tier: Laag) -> frozenset[str] | None:
+    """The directives a tier may use; None: any (maintainers)."""
+    if tier is Laag.PLAN:
+        return TEKSTBLOKKEN | PLAN_TYPEN
+    if tier is Laag.REGIO:
+        return TEKSTBLOKKEN | OVERZICHTEN | set(declaration.type_names()) | {"toctree"}
+    return None
+
+
+@cache
+def _need_opties() -> frozenset[str]:
+    """The options of the metamodel: fields and links (not sphinx-needs' own, such as layout)."""
+    velden = {veld for per_type in declaration.type_fields().values() for veld in per_type}
+    return frozenset(velden | set(LINK_OPTIONS) | {"id", "status", "tags"})
+
+
+# ------------------------------------------------------------------ findings
+
+
+@dataclass(frozen=True)
+class Bezwaar:
+    """One construct that crosses the boundary: where, why, the fix, and how to disarm it."""
+
+    regel: int
+    melding: str
+    oplossing: str
+    #: line numbers (1-based) to blank, or a replacement for one line
+    leeg: tuple[int, ...] = ()
+    vervang: tuple[int, str] | None = None
+
+    def finding(self, bestand: str) -> Finding:
+        return Finding(REGEL, "", bestand, self.regel, self.melding, self.oplossing)
+
+
+_CONTAINER = re.compile(r"^(?:[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_ROL = re.compile(r"\{(?P<naam>[^{}\s`]+)\}(?=`)")
+_LINK = re.compile(r"(?P<beeld>!?)\[(?P<tekst>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<doel><[^>]*>|[^\s)]*)(?:\s+[\"'(][^)]*)?\)")
+_DEFINITIE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?P<doel><[^>]*>|\S+)")
+_SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
+_DYNAMISCH = re.compile(r"\[\[|<<.*>>")
+RAW_MELDING = "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina; dat mag niet op deze openbare site."
+RAW_OPLOSSING = "Haal het blok weg en schrijf de inhoud als gewone tekst (zie de pagina Meldingen)."
+ANDERS = "Gebruik in een uitvoeringsplan alleen de blokken plan, actie en uitzondering, kaders als {note} en {warning}, tabellen en afbeeldingen uit de kennisbank (zie de handleiding)."
+
+
+def _zonder_container(line: str) -> str:
+    """The line without blockquote and list markers: a fence can open inside them."""
+    return _CONTAINER.sub("", line)
+
+
+def _masked(line: str) -> str:
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _doel(doel: str) -> str:
+    return doel[1:-1] if doel.startswith("<") and doel.endswith(">") else doel
+
+
+def _pad_bezwaar(bestand: str, root: Path | None, doel: str, *, beeld: bool, tier: Laag) -> str | None:
+    """Why a link or image target may not be used, or None when it may."""
+    kaal = re.sub(r"[\x00-\x20\x7f]+", "", doel).lower()
+    if m := _SCHEME.match(kaal):
+        if beeld:
+            return "een afbeelding van een andere website (die site ziet dan elke bezoeker)"
+        return None  # script links and other schemes: hgkm.veiligheid
+    pad = doel.split("#", 1)[0].split("?", 1)[0]
+    if not pad:
+        return None  # an anchor on the same page
+    if buiten(bestand, pad, root):
+        return f"een bestand buiten de kennisbank ({doel})"
+    if tier is not Laag.BEHEER and not beeld and Path(pad).suffix.lower() not in {".md", ".html", ""} | BEELDEN:
+        return f"een los bestand om te downloaden ({doel})"
+    return None
+
+
+def buiten(bestand: str, pad: str, root: Path | None) -> bool:
+    """Whether `pad`, named in `bestand` (project-relative), leaves the project or enters a hidden folder.
+
+    Symlinks are followed: a link inside the project to a file outside is outside.
+    """
+    if pad.startswith("<"):
+        return False  # no path given: MyST reports that itself
+    rel = pad.lstrip("/") if pad.startswith("/") else posixpath.join(posixpath.dirname(bestand), pad)
+    norm = posixpath.normpath(rel)
+    if norm.startswith("..") or pad.startswith("//") or _SCHEME.match(pad.lower()):
+        return True
+    if any(deel.startswith(".") or deel == "_build" for deel in norm.split("/")):
+        return True
+    if root is not None:
+        echt = Path(root, norm).resolve()
+        return not echt.is_relative_to(Path(root).resolve())
+    return False
+
+
+def _blok_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag) -> Iterator[Bezwaar]:
+    toegestaan = blokken_van(tier)
+    gezien_binnen: set[int] = set()
+    for blok in blokken([_zonder_container(line) for line in lines]):
+        if blok.regel in gezien_binnen:
+            continue
+        naam = blok.naam.lower()
+        if not naam:
+            continue
+        einde = blok.eind if blok.eind is not None else len(lines)
+        heel = tuple(range(blok.regel, einde + 1))
+        opening = f"{{{blok.naam}}}"
+        if naam in RAUW:
+            yield Bezwaar(blok.regel, RAW_MELDING, RAW_OPLOSSING, leeg=heel)
+        elif toegestaan is not None and naam not in toegestaan:
+            yield Bezwaar(blok.regel, _niet_toegestaan(opening, naam, tier), _alternatief(naam, tier), leeg=heel)
+        elif naam in LEZERS and buiten(bestand, blok.titel.strip(), root):
+            yield Bezwaar(blok.regel, f"Het blok {opening} haalt een bestand van buiten de kennisbank op "
+                          f"({blok.titel.strip()}). Dat mag niet: zo kunnen gegevens van de bouwmachine op de "
+                          "openbare site komen.",
+                          "Verwijs alleen naar een bestand in de kennisbank, bijvoorbeeld een afbeelding in "
+                          "dezelfde map als de pagina.", leeg=heel)
+        elif naam in LEZERS and _SCHEME.match(blok.titel.strip().lower()):
+            yield Bezwaar(blok.regel, f"Het blok {opening} laadt een afbeelding van een andere website "
+                          f"({blok.titel.strip()}). Die site ziet dan elke bezoeker van deze site.",
+                          "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina, en verwijs "
+                          "ernaar met de bestandsnaam.", leeg=heel)
+        else:
+            yield from _optie_bezwaren(lines, blok, naam, tier, heel)
+            continue
+        gezien_binnen.update(heel)
+
+
+def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: tuple[int, ...]) -> Iterator[Bezwaar]:
+    for optie, regel, waarde in blok.opties:
+        if naam == "csv-table" and optie.lower() in ("file", "url"):
+            yield Bezwaar(regel, f"De optie :{optie}: van {{csv-table}} haalt de tabel uit een ander bestand "
+                          "of van een andere website. Dat mag niet: de tabel hoort in de pagina zelf.",
+                          "Zet de rijen van de tabel in het blok zelf, of gebruik {list-table}.", leeg=heel)
+    if tier is Laag.BEHEER or naam not in set(declaration.type_names()):
+        return
+    if _DYNAMISCH.search(blok.titel):
+        yield Bezwaar(blok.regel, "In de titel staat [[ of << >>: zo rekent sphinx-needs een waarde uit met "
+                      "code. Dat mag niet in een planbestand.",
+                      "Schrijf de titel als gewone tekst, zonder [[ ]] en << >>.",
+                      vervang=(blok.regel, "titel"))
+    toegestaan = _need_opties()
+    for optie, regel, waarde in blok.opties:
+        if optie not in toegestaan:
+            yield Bezwaar(regel, f"De optie :{optie}: mag niet in een planbestand: zij verandert hoe "
+                          "sphinx-needs het item maakt of toont, buiten het metamodel om.",
+                          "Haal de regel weg. Welke velden een item heeft staat op de pagina Metamodel.",
+                          leeg=(regel,))
+        elif _DYNAMISCH.search(waarde):
+            yield Bezwaar(regel, f"In de waarde van :{optie}: staat [[ of << >>: zo rekent sphinx-needs een "
+                          "waarde uit met code. Dat mag niet in een planbestand.",
+                          f"Schrijf de waarde als gewone tekst, bijvoorbeeld  :{optie}: OG-RR24-1",
+                          leeg=(regel,))
+    body = blok.regel + len(blok.opties) + 1  # first line after the options
+    if body in heel[:-1] and lines[body - 1].strip() == "---":
+        yield Bezwaar(body, "Dit item geeft zijn opties als YAML tussen --- en ---. Die vorm controleert "
+                      "de kennisbank niet, dus hij mag niet in een planbestand.",
+                      "Schrijf elke optie op een eigen regel als  :naam: waarde  direct onder de openingsregel.",
+                      leeg=heel)
+
+
+def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> str:
+    waar = "een uitvoeringsplan" if tier is Laag.PLAN else "een bestand van de regiovisie"
+    if naam.startswith("need") or naam in ("needextend", "needimport"):
+        return (f"Het blok {opening} mag niet in {waar}: overzichten met een filter voeren code uit bij "
+                "het bouwen, en needextend of needimport veranderen of halen items van anderen.")
+    if naam in ("include", "literalinclude"):
+        return (f"Het blok {opening} mag niet in {waar}: het voegt een ander bestand in, en dat heeft "
+                "andere eigenaars dan dit bestand.")
+    return f"Het blok {opening} mag niet in {waar}."
+
+
+def _alternatief(naam: str, tier: Laag) -> str:
+    if naam.startswith("need"):
+        return ("Haal het blok weg: de kennisbank maakt de overzichten zelf (de pagina van de gemeente, "
+                "het dekkingsoverzicht). Een overzicht op maat hoort in docs/, dat de beheerders bijhouden.")
+    if naam in ("include", "literalinclude"):
+        return "Zet de tekst in dit bestand zelf, of verwijs met een link naar de andere pagina."
+    return ANDERS if tier is Laag.PLAN else (
+        "Gebruik de blokken van het metamodel, kaders, tabellen en afbeeldingen; vraag de beheerders om "
+        "iets anders.")
+
+
+def _front_matter(lines: list[str]) -> Bezwaar | None:
+    if not lines or lines[0].strip() != "---":
+        return None
+    eind = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if eind is None:
+        return None
+    return Bezwaar(1, "Dit bestand begint met instellingen tussen --- en ---. Daarmee kan een bestand "
+                   "de controles van de kennisbank uitzetten; dat mag alleen in docs/.",
+                   "Haal de regels tot en met de tweede --- weg; begin het bestand met de titel (# …).",
+                   leeg=tuple(range(1, eind + 2)))
+
+
+def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag, skip: set[int]) -> Iterator[Bezwaar]:
+    code = code_regels([_zonder_container(line) for line in lines])
+    for nr, line in enumerate(lines, start=1):
+        if nr in code or nr in skip:
+            continue
+        tekst = _masked(line)
+        nieuw = line
+        redenen: list[tuple[str, str]] = []
+        if tier is not Laag.BEHEER:
+            for m in _ROL.finditer(tekst):
+                if m["naam"].lower() not in ROLLEN:
+                    redenen.append((
+                        f"De opmaak {{{m['naam']}}}`…` mag niet in dit bestand (alleen {{need}}, {{doc}} en {{ref}}).",
+                        "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
+                    ))
+                    nieuw = nieuw.replace(m.group(0), "", 1)
+        for m in _LINK.finditer(tekst):
+            beeld = bool(m["beeld"])
+            if reden := _pad_bezwaar(bestand, root, _doel(m["doel"]), beeld=beeld, tier=tier):
+                soort = "afbeelding" if beeld else "link"
+                redenen.append((
+                    f"Deze {soort} wijst naar {reden}. Dat mag niet op deze openbare site.",
+                    "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina." if beeld else
+                    "Link naar een pagina van de kennisbank of naar een website met https://.",
+                ))
+                nieuw = nieuw.replace(line[m.start():m.end()], m["tekst"], 1)
+        if (d := _DEFINITIE.match(tekst)) and (reden := _pad_bezwaar(bestand, root, _doel(d["doel"]), beeld=False, tier=tier)):
+            redenen.append((f"Deze linkdefinitie wijst naar {reden}. Dat mag niet op deze openbare site.",
+                            "Link naar een pagina van de kennisbank of naar een website met https://."))
+            nieuw = ""
+        for melding, oplossing in redenen:
+            yield Bezwaar(nr, melding, oplossing, vervang=(nr, nieuw))
+
+
+def bezwaren(bestand: str, text: str, root: Path | None = None) -> list[Bezwaar]:
+    """Everything in `text` (the file `bestand`, project-relative) that crosses the boundary."""
+    lines = regels(text)
+    tier = laag(bestand)
+    result: list[Bezwaar] = []
+    if tier is not Laag.BEHEER and (fm := _front_matter(lines)):
+        result.append(fm)
+    result += _blok_bezwaren(bestand, lines, root, tier)
+    weg = {nr for b in result for nr in b.leeg if len(b.leeg) > 1}
+    result += _tekst_bezwaren(bestand, lines, root, tier, weg)
+    return result
+
+
+def findings(bestand: str, text: str, root: Path | None = None) -> Iterator[Finding]:
+    for bezwaar in bezwaren(bestand, text, root):
+        yield bezwaar.finding(bestand)
+
+
+def ontsmet(text: str, bestand: str, root: Path | None = None) -> str:
+    """`text` with every construct that crosses the boundary removed; line numbers kept."""
+    found = bezwaren(bestand, text, root)
+    if not found:
+        return text
+    lines = text.split("\n")
+    for b in found:
+        if b.vervang and b.vervang[1] == "titel":
+            nr = b.vervang[0]
+            lines[nr - 1] = lines[nr - 1].replace("[[", "[ [").replace("]]", "] ]").replace("<<", "< <").replace(">>", "> >")
+    for b in found:
+        if b.vervang and b.vervang[1] != "titel":
+            lines[b.vervang[0] - 1] = b.vervang[1]
+    for b in found:
+        for nr in b.leeg:
+            if 0 < nr <= len(lines):
+                lines[nr - 1] = ""
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ the files themselves
+
+
+def bestanden(srcdir: Path, namen: list[str]) -> tuple[list[Finding], list[str]]:
+    """Findings on the source files themselves, and the names to leave out of the build.
+
+    `namen` are the project-relative files Sphinx would read. A symlink (or a file in a
+    symlinked folder) is left out: its text lives elsewhere. In the plans folder every
+    file must be a page (.md) or an image: a `.MD` or `.txt` would be skipped unseen.
+    """
+    root = Path(srcdir).resolve()
+    found: list[Finding] = []
+    weg: list[str] = []
+    for naam in namen:
+        if _via_symlink(Path(srcdir), naam):
+            weg.append(naam)
+            found.append(Finding(REGEL, "", naam, 1,
+                                 "Dit bestand is een snelkoppeling (symlink) naar een ander bestand. De kennisbank "
+                                 "leest het niet: zo zou een bestand van buiten de kennisbank op de site komen.",
+                                 "Zet de tekst zelf in dit bestand in plaats van een snelkoppeling."))
+    plannen = Path(srcdir, PLANNEN)
+    if plannen.is_dir():
+        for pad in sorted(plannen.rglob("*")):
+            if pad.is_file() and pad.suffix != ".md" and pad.suffix.lower() not in BEELDEN:
+                rel = pad.relative_to(srcdir).as_posix()
+                found.append(Finding(REGEL, "", rel, 1,
+                                     f"Dit bestand heet {pad.name}: de kennisbank leest alleen bestanden die "
+                                     "eindigen op .md (kleine letters), dus de inhoud staat niet op de site.",
+                                     f"Geef het bestand de naam {pad.stem}.md, of haal het weg."))
+    return found, weg
+
+
+def _via_symlink(srcdir: Path, naam: str) -> bool:
+    pad = Path(srcdir)
+    for deel in Path(naam).parts:
+        pad = pad / deel
+        if pad.is_symlink():
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ the last guard
+
+
+def bestand_van(document_source: str, srcdir: Path) -> str:
+    """The project-relative path of a document's source (as `laag` expects it)."""
+    try:
+        return Path(document_source).resolve().relative_to(Path(srcdir).resolve()).as_posix()
+    except ValueError:
+        return Path(document_source).name
+
+
+def poort(naam: str, bestand: str) -> bool:
+    """Whether the directive `naam` may run in `bestand` (the check at the moment it runs)."""
+    naam = naam.lower()
+    if naam in RAUW:
+        return False
+    toegestaan = blokken_van(laag(bestand))
+    return toegestaan is None or naam in toegestaan
+
+
+def rol_poort(naam: str, bestand: str) -> bool:
+    return laag(bestand) is Laag.BEHEER or naam.lower() in ROLLEN
+
