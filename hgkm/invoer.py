@@ -9,6 +9,7 @@ turns both into findings a policy writer can act on. It checks nothing itself.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -277,10 +278,11 @@ def _suggestion(word: str, candidates: list[str]) -> tuple[str, str]:
 def relative(bestand: str, root: Path | None) -> str:
     """A path relative to the project, as policy writers see it in their editor."""
     if root and bestand:
-        try:
-            return str(Path(bestand).resolve().relative_to(root.resolve()))
-        except ValueError:
-            pass
+        # the path as named first (a symlink is reported where it stands), then resolved
+        for pad, basis in ((Path(os.path.abspath(bestand)), Path(os.path.abspath(root))),
+                           (Path(bestand).resolve(), root.resolve())):
+            if pad.is_relative_to(basis):
+                return str(pad.relative_to(basis))
     return bestand
 
 

@@ -291,10 +291,15 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
     ]
     collector: _Collector | None = getattr(app, "_hgkm_collector", None)
     meldingen = collector.all() if collector else []
-    found = list(telling.findings(bronnen, items, meldingen))
+    geweigerd: list[Any] = []
+    for bestand, text in bronnen.items():
+        geweigerd += vertrouwen.findings(bestand, text, Path(app.srcdir))
+    # a block the trust boundary took out is not also "missing"
+    weg = {(f.bestand, f.regelnummer) for f in geweigerd}
+    found = [f for f in telling.findings(bronnen, items, meldingen) if (f.bestand, f.regelnummer) not in weg]
+    found += geweigerd
     for bestand, text in bronnen.items():
         found += veiligheid.findings(bestand, text)
-        found += vertrouwen.findings(bestand, text, Path(app.srcdir))
     for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
 

@@ -171,7 +171,7 @@ def buiten(bestand: str, pad: str, root: Path | None) -> bool:
     norm = posixpath.normpath(rel)
     if norm.startswith("..") or pad.startswith("//") or _SCHEME.match(pad.lower()):
         return True
-    if any(deel.startswith(".") or deel == "_build" for deel in norm.split("/")):
+    if any((deel.startswith(".") and deel not in (".", "..")) or deel == "_build" for deel in norm.split("/")):
         return True
     if root is not None:
         echt = Path(root, norm).resolve()
@@ -195,17 +195,17 @@ def _blok_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag
             yield Bezwaar(blok.regel, RAW_MELDING, RAW_OPLOSSING, leeg=heel)
         elif toegestaan is not None and naam not in toegestaan:
             yield Bezwaar(blok.regel, _niet_toegestaan(opening, naam, tier), _alternatief(naam, tier), leeg=heel)
+        elif naam in LEZERS and _SCHEME.match(blok.titel.strip().lower()):
+            yield Bezwaar(blok.regel, f"Het blok {opening} laadt een afbeelding van een andere website "
+                          f"({blok.titel.strip()}). Die site ziet dan elke bezoeker van deze site.",
+                          "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina, en verwijs "
+                          "ernaar met de bestandsnaam.", leeg=heel)
         elif naam in LEZERS and buiten(bestand, blok.titel.strip(), root):
             yield Bezwaar(blok.regel, f"Het blok {opening} haalt een bestand van buiten de kennisbank op "
                           f"({blok.titel.strip()}). Dat mag niet: zo kunnen gegevens van de bouwmachine op de "
                           "openbare site komen.",
                           "Verwijs alleen naar een bestand in de kennisbank, bijvoorbeeld een afbeelding in "
                           "dezelfde map als de pagina.", leeg=heel)
-        elif naam in LEZERS and _SCHEME.match(blok.titel.strip().lower()):
-            yield Bezwaar(blok.regel, f"Het blok {opening} laadt een afbeelding van een andere website "
-                          f"({blok.titel.strip()}). Die site ziet dan elke bezoeker van deze site.",
-                          "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina, en verwijs "
-                          "ernaar met de bestandsnaam.", leeg=heel)
         else:
             yield from _optie_bezwaren(lines, blok, naam, tier, heel)
             continue
@@ -239,7 +239,7 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
                           leeg=(regel,))
     body = blok.regel + len(blok.opties) + 1  # first line after the options
     if body in heel[:-1] and lines[body - 1].strip() == "---":
-        yield Bezwaar(body, "Dit item geeft zijn opties als YAML tussen --- en ---. Die vorm controleert "
+        yield Bezwaar(blok.regel, "Dit item geeft zijn opties als YAML tussen --- en ---. Die vorm controleert "
                       "de kennisbank niet, dus hij mag niet in een planbestand.",
                       "Schrijf elke optie op een eigen regel als  :naam: waarde  direct onder de openingsregel.",
                       leeg=heel)
@@ -247,6 +247,9 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
 
 def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> str:
     waar = "een uitvoeringsplan" if tier is Laag.PLAN else "een bestand van de regiovisie"
+    if naam in declaration.type_names():
+        return (f"Het blok {opening} mag niet in {waar}: een uitvoeringsplan bevat alleen een plan, "
+                "acties en uitzonderingen. De andere items houdt de centrumgemeente bij in requirements/.")
     if naam.startswith("need") or naam in ("needextend", "needimport"):
         return (f"Het blok {opening} mag niet in {waar}: overzichten met een filter voeren code uit bij "
                 "het bouwen, en needextend of needimport veranderen of halen items van anderen.")
@@ -257,6 +260,9 @@ def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> str:
 
 
 def _alternatief(naam: str, tier: Laag) -> str:
+    if naam in declaration.type_names():
+        return ("Haal het blok weg en verwijs naar het item met  {need}`ID` . Ontbreekt een opgave, taak "
+                "of gemeente, vraag de centrumgemeente die in requirements/ op te nemen.")
     if naam.startswith("need"):
         return ("Haal het blok weg: de kennisbank maakt de overzichten zelf (de pagina van de gemeente, "
                 "het dekkingsoverzicht). Een overzicht op maat hoort in docs/, dat de beheerders bijhouden.")
