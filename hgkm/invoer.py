@@ -307,8 +307,8 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
     text = str(melding.get("bericht", ""))
     regel = melding.get("regel")
     if melding.get("type") == "hgkm_bron" and OPLOSSING in text:
-        wat, _, oplossing = text.partition(OPLOSSING)
         regel_id = melding.get("subtype") if melding.get("subtype") in ERNST else "invoer"
+        wat, _, oplossing = text.removeprefix(f"[{regel_id}] ").partition(OPLOSSING)
         return Finding(regel_id, "", bestand, regel, wat, oplossing)
     if m := _DEAD_LINK.search(text):
         need_id, target, field = m["need"], m["target"], m["field"]

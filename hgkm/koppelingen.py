@@ -44,7 +44,10 @@ def _soorten(app: Sphinx) -> _Soorten:
     voorbeelden = {i for i, n in needs.items() if VOORBEELD in (n.get("tags") or [])}
     soorten = _Soorten(
         voorbeelden=frozenset(voorbeelden),
-        voorbeeld_pagina=frozenset(needs[i]["docname"] for i in voorbeelden if needs[i].get("docname")),
+        # the page of a voorbeeld plan is fictitious as a whole (it says so on top); a page
+        # that only holds a voorbeeld item among real ones (Gemeenten) marks its links
+        voorbeeld_pagina=frozenset(needs[i]["docname"] for i in voorbeelden
+                                   if needs[i].get("docname") and needs[i].get("type") == "plan"),
         regiovisies=frozenset(i for i, n in needs.items() if n.get("type") == "regiovisie"),
     )
     app._hgkm_koppelingen = soorten  # type: ignore[attr-defined]

@@ -43,7 +43,7 @@ class Geweigerd(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         logger.warning(
-            f"Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd. Oplossing: "
+            f"[{vertrouwen.REGEL}] Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd. Oplossing: "
             f"{vertrouwen.ANDERS}",
             location=self.get_location(), type=BRON_TYPE, subtype=vertrouwen.REGEL,
         )
@@ -72,7 +72,7 @@ def _guarded_directive(self: Any, directive_name: str, language_module: Any, doc
 def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
                 content: Any = None) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     logger.warning(
-        f"De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen. Oplossing: "
+        f"[{vertrouwen.REGEL}] De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen. Oplossing: "
         "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
         location=(inliner.document.settings.env.docname, lineno), type=BRON_TYPE, subtype=vertrouwen.REGEL,
     )

@@ -147,7 +147,7 @@ def markdown(uitkomst: Uitkomst) -> str:
         lines.append(f"### {md(gemeente if gemeente == ALGEMEEN else 'Gemeente ' + gemeente)}\n")
         for f in findings:
             ernst = "blokkerend" if f.ernst is Ernst.BLOKKEREND else "waarschuwing"
-            lines.append(f"- `{ontsnap.code(f.plaats)}` **\\[{f.regel}\\]** ({ernst}) {md(f.melding)}  \n  Oplossing: {md(f.oplossing)}")
+            lines.append(f"- `{ontsnap.code(f.plaats)}` **[{f.regel}]** ({ernst}) {md(f.melding)}  \n  Oplossing: {md(f.oplossing)}")
         lines.append("")
     for matrix in uitkomst.dekking:
         for soort, items in (("Ontwikkelopgaven", matrix.opgaven), ("Wettelijke taken", matrix.taken)):

@@ -192,7 +192,9 @@ BRON_TYPE = poort.BRON_TYPE
 def _bron_warning(path: str, finding: Any) -> None:
     """Emit a source finding as a located warning: message, then the fix."""
     logger.warning(
-        f"{finding.melding} Oplossing: {finding.oplossing}",
+        # the rule in front as for the rules' own warnings, except for invoer (the Dutch
+        # form of Sphinx's own messages, which carry no rule either)
+        f"{'' if finding.regel == 'invoer' else f'[{finding.regel}] '}{finding.melding} Oplossing: {finding.oplossing}",
         location=f"{path}:{finding.regelnummer or 1}",
         type=BRON_TYPE,
         subtype=finding.regel,

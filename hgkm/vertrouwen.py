@@ -31,6 +31,7 @@ Everything is decided here, once, on the source text:
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Iterator
@@ -95,9 +96,20 @@ def blokken_van(tier: Laag) -> frozenset[str] | None:
 
 @cache
 def _need_opties() -> frozenset[str]:
-    """The options of the metamodel: fields and links (not sphinx-needs' own, such as layout)."""
+    """The options of the metamodel: fields and links."""
     velden = {veld for per_type in declaration.type_fields().values() for veld in per_type}
     return frozenset(velden | set(LINK_OPTIONS) | {"id", "status", "tags"})
+
+
+@cache
+def _eigen_opties() -> frozenset[str]:
+    """sphinx-needs' own options beyond the metamodel (layout, template, jinja_content, ...).
+
+    Any other unknown option is a typo: sphinx-needs itself reports it, with a suggestion.
+    """
+    from sphinx_needs.data import NeedsCoreFields
+
+    return frozenset(set(NeedsCoreFields) | {"delete"}) - _need_opties()
 
 
 # ------------------------------------------------------------------ findings
@@ -225,9 +237,8 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
                       "code. Dat mag niet in een planbestand.",
                       "Schrijf de titel als gewone tekst, zonder [[ ]] en << >>.",
                       vervang=(blok.regel, "titel"))
-    toegestaan = _need_opties()
     for optie, regel, waarde in blok.opties:
-        if optie not in toegestaan:
+        if optie in _eigen_opties():
             yield Bezwaar(regel, f"De optie :{optie}: mag niet in een planbestand: zij verandert hoe "
                           "sphinx-needs het item maakt of toont, buiten het metamodel om.",
                           "Haal de regel weg. Welke velden een item heeft staat op de pagina Metamodel.",
@@ -256,6 +267,8 @@ def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> str:
     if naam in ("include", "literalinclude"):
         return (f"Het blok {opening} mag niet in {waar}: het voegt een ander bestand in, en dat heeft "
                 "andere eigenaars dan dit bestand.")
+    if suggestie := difflib.get_close_matches(naam, sorted(blokken_van(tier) or ()), n=1, cutoff=0.75):
+        return f"Het blok {opening} mag niet in {waar} (bedoelt u {suggestie[0]}?)."
     return f"Het blok {opening} mag niet in {waar}."
 
 
@@ -268,6 +281,8 @@ def _alternatief(naam: str, tier: Laag) -> str:
                 "het dekkingsoverzicht). Een overzicht op maat hoort in docs/, dat de beheerders bijhouden.")
     if naam in ("include", "literalinclude"):
         return "Zet de tekst in dit bestand zelf, of verwijs met een link naar de andere pagina."
+    if suggestie := difflib.get_close_matches(naam, sorted(blokken_van(tier) or ()), n=1, cutoff=0.75):
+        return f"Schrijf {{{suggestie[0]}}}. De inhoud van dit blok is niet opgenomen."
     return ANDERS if tier is Laag.PLAN else (
         "Gebruik de blokken van het metamodel, kaders, tabellen en afbeeldingen; vraag de beheerders om "
         "iets anders.")

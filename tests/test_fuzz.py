@@ -25,6 +25,9 @@ from htmlcheck import writer_code
 from hgkm import ROOT, declaration, invoer
 
 MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"
+#: A file only code run from a plan file could create (the trust boundary: hgkm/vertrouwen.py).
+MARKER = Path(tempfile.gettempdir()) / "hgkm-fuzz-uitgevoerd"
+CODE = f"__import__('pathlib').Path('{MARKER}').touch() or True"
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -48,6 +51,15 @@ HOSTILE = [
     "é ë ï ç — “aanhalingstekens”",
     "\t",
     "",
+    # constructs that cross the trust boundary
+    f"[[copy('id', filter=\"{CODE}\")]]",
+    f"<<{CODE}:x>>",
+    "{download}`../../../../etc/hostname`",
+    f"{{need_count}}`{CODE}`",
+    "![pixel](https://tracker.example/p.gif)",
+    "[geheim](../../../../etc/hostname)",
+    "=HYPERLINK(\"https://example.org\")",
+    "@team [/] [bold]x[/]",
 ]
 
 # Characters the writer's editor may produce, including control characters.
@@ -57,11 +69,14 @@ value = st.one_of(
 )
 option = st.one_of(
     st.sampled_from(declaration.option_names()),
-    st.sampled_from(["opgave", "eigenar", "Plan", "id ", "", "start:"]),
+    st.sampled_from(["opgave", "eigenar", "Plan", "id ", "", "start:", "filter", "layout", "jinja_content",
+                     "delete", "template", "file", "url"]),
 )
 directive = st.one_of(
     st.sampled_from(declaration.type_names()),
-    st.sampled_from(["actei", "Actie", "plan ", "note", "raw", "eval-rst", "include", "code-block", ""]),
+    st.sampled_from(["actei", "Actie", "plan ", "note", "raw", "eval-rst", "include", "code-block", "",
+                     "needtable", "NeedList", "needflow", "needextend", "needimport", "Include",
+                     "LiteralInclude", "csv-table", "image"]),
 )
 fence = st.sampled_from([":::", "::::", "```", "````", "~~~"])
 
@@ -116,6 +131,7 @@ def test_any_plan_file_ends_in_findings_not_a_crash(inhoud: bytes) -> None:
             capture_output=True, text=True, cwd=ROOT, check=False,
         )
         log = proc.stdout + proc.stderr
+        assert not MARKER.exists(), "code from a plan file ran"
         assert "Traceback" not in log and "Exception occurred" not in log, log
         assert proc.returncode in (0, 1), log
         report = json.loads(proc.stdout)

@@ -93,8 +93,8 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Sluit het blok af met een regel met alleen  :::",
     ),
     "typfout in de soort": (
-        f"{PLANNEN}/typfout-blok.md:5", "invoer",
-        "Het blok {actei} bestaat niet (bedoelt u actie?)",
+        f"{PLANNEN}/typfout-blok.md:5", "vertrouwen",
+        "Het blok {actei} mag niet in een uitvoeringsplan (bedoelt u actie?)",
         "De inhoud van dit blok is niet opgenomen",
     ),
     "typfout in een optie": (
@@ -183,17 +183,17 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Zet voor een regel die niet op de site mag een %",
     ),
     "raw-blok": (
-        f"{PLANNEN}/html-en-script.md:31", "invoer",
+        f"{PLANNEN}/html-en-script.md:31", "vertrouwen",
         "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
         "Haal het blok weg",
     ),
     "eval-rst-blok": (
-        f"{PLANNEN}/html-en-script.md:35", "invoer",
+        f"{PLANNEN}/html-en-script.md:35", "vertrouwen",
         "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
         "Haal het blok weg",
     ),
     "eval-rst met een javascript-link": (
-        f"{PLANNEN}/html-en-script.md:43", "invoer",
+        f"{PLANNEN}/html-en-script.md:43", "vertrouwen",
         "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina",
         "Haal het blok weg",
     ),
@@ -218,8 +218,8 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Haal de regel weg, of zet het veld bij een item van de soort waar het bij hoort",
     ),
     "include van een bestand dat er niet is": (
-        f"{PLANNEN}/blokfouten.md:4", "invoer",
-        "Het bestand requirements/uitvoeringsplannen/bestaat-niet.md bestaat niet, dus dit blok kan het niet invoegen.",
+        "docs/invoegen.md:4", "invoer",
+        "Het bestand docs/bestaat-niet.md bestaat niet, dus dit blok kan het niet invoegen.",
         "Controleer de naam en de map van het bestand",
     ),
     "tekst op de openingsregel van een blok met opties": (
@@ -233,7 +233,7 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Gebruik een van deze opties: :class:, :collapsible:, :name:, of haal de regel weg.",
     ),
     "include zonder bestandsnaam": (
-        f"{PLANNEN}/blokfouten.md:14", "invoer",
+        "docs/invoegen.md:8", "invoer",
         "Het blok {include} mist wat er achter de openingsregel hoort",
         "Zet het op de openingsregel achter {include}, of haal het blok weg.",
     ),
@@ -268,12 +268,12 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Zet de naam tussen de dubbele punten",
     ),
     "tekst in een blok dat geen tekst mag hebben": (
-        f"{PLANNEN}/blokfouten.md:37", "invoer",
+        "docs/invoegen.md:12", "invoer",
         "In het blok {include} mag geen tekst staan; die tekst komt niet op de site.",
         "Zet de tekst buiten het blok",
     ),
     "blokoptie met een waarde die niet past": (
-        f"{PLANNEN}/blokfouten.md:43", "invoer",
+        "docs/invoegen.md:18", "invoer",
         "De waarde eerste past niet bij de optie :start-line: van het blok {include}",
         "Kijk in het voorbeeld welke waarde er hoort",
     ),
@@ -307,9 +307,14 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "{onbekend}`…` is geen bekende opmaak in de tekst.",
         "Verwijs naar een item met",
     ),
+    "include in een plan": (
+        f"{PLANNEN}/html-en-script.md:47", "vertrouwen",
+        "Het blok {include} mag niet in een uitvoeringsplan",
+        "Zet de tekst in dit bestand zelf",
+    ),
     "include van buiten de kennisbank": (
-        f"{PLANNEN}/html-en-script.md:47", "invoer",
-        "Dit blok haalt een bestand van buiten de kennisbank op (../../../../../../../../etc/hostname)",
+        "docs/invoegen.md:21", "vertrouwen",
+        "Het blok {include} haalt een bestand van buiten de kennisbank op (../../../../../../../../etc/hostname)",
         "Verwijs alleen naar een bestand in de kennisbank",
     ),
 }
@@ -441,20 +446,6 @@ def test_doctree_guard_removes_script_links_whatever_the_syntax():
     assert not list(doctree.findall(nodes.image))
 
 
-@pytest.mark.parametrize(
-    ("bestand", "pad", "buiten"),
-    [
-        ("docs/handleiding.md", "../CONTRIBUTING.md", False),
-        ("requirements/uitvoeringsplannen/a.md", "../bronnen.md", False),
-        ("docs/handleiding.md", "../../etc/passwd", True),
-        ("index.md", "/etc/passwd", True),
-        ("index.md", "file:///etc/passwd", True),
-    ],
-)
-def test_include_only_reads_inside_the_project(bestand, pad, buiten):
-    assert veiligheid.buiten_project(bestand, pad) is buiten
-
-
 def test_sanitizer_keeps_lines_and_code():
     text = 'Regel 1 <img\nsrc=x onerror="alert(1)">\n`<b>code</b>` en [x](javascript:alert(2))\n```\n<script>\n```\n'
     clean = veiligheid.ontsmet(text)
@@ -534,6 +525,13 @@ GEVOLGEN = {
 }
 
 
+def _gedeeld_plan(finding: dict) -> bool:
+    """This corpus keeps one mistake per file, so its acties share the plan of aadorp.md;
+    the rule that an actie stands with its plan has its own fixtures (regels/vertrouwen,
+    vijandig), and here it is the expected consequence of the layout."""
+    return finding["regel"] == "vertrouwen" and "maar dat plan staat in een ander bestand" in finding["melding"]
+
+
 def test_no_finding_beyond_the_listed_mistakes(check):
     """Every finding of the fouten corpus is one of FOUTEN: no noise, no duplicate reports."""
     _, report, _, _ = check
@@ -541,6 +539,6 @@ def test_no_finding_beyond_the_listed_mistakes(check):
     extra = [
         f"{f['plaats']} [{f['regel']}] {f['melding']}"
         for f in report["bevindingen"]
-        if (f["plaats"], f["regel"]) not in verwacht
+        if (f["plaats"], f["regel"]) not in verwacht and not _gedeeld_plan(f)
     ]
     assert extra == [], "\n".join(extra)
