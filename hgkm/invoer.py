@@ -251,7 +251,8 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], str, str]] = [
         "Zet het op de openingsregel achter {{{naam}}}, of haal het blok weg.",
     ),
     (
-        re.compile(r'Content block expected for the "(?P<naam>[^"]+)" directive; none found'),
+        re.compile(r'(?:Content block expected for the|The) "(?P<naam>[^"]+)" directive'
+                   r'(?:; none found| requires content; none supplied)'),
         "Het blok {{{naam}}} is leeg.",
         "Zet tekst tussen de openingsregel en de regel die het blok afsluit, of haal het blok weg.",
     ),

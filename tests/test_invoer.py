@@ -237,6 +237,11 @@ FOUTEN: dict[str, tuple[str, str, str, str]] = {
         "Het blok {include} mist wat er achter de openingsregel hoort",
         "Zet het op de openingsregel achter {include}, of haal het blok weg.",
     ),
+    "tabel zonder rijen": (
+        f"{PLANNEN}/blokfouten.md:53", "invoer",
+        "Het blok {csv-table} is leeg.",
+        "Zet tekst tussen de openingsregel en de regel die het blok afsluit",
+    ),
     "leeg blok": (
         f"{PLANNEN}/blokfouten.md:18", "invoer",
         "Het blok {note} is leeg.",
