@@ -444,3 +444,11 @@ def test_every_page_says_it_is_dutch(site: BuildResult) -> None:
         and '<html lang="nl"' not in p.read_text(encoding="utf-8")[:500]
     ]
     assert zonder == []
+
+
+def test_stand_van_zaken_agrees_with_the_number(site: BuildResult) -> None:
+    """Dutch agreement: "1 van de 14 gemeenten heeft", "4 van de 14 gemeenten hebben"."""
+    html = Path(site.outdir, "index.html").read_text(encoding="utf-8")
+    for aantal, werkwoord in re.findall(r"<strong>(\d+) van de \d+</strong> gemeenten (heeft|hebben)", html):
+        assert werkwoord == ("heeft" if aantal == "1" else "hebben"), (aantal, werkwoord)
+    assert re.search(r"<strong>\d+ van de \d+</strong> gemeenten (heeft|hebben)", html)

@@ -303,12 +303,16 @@ class Weergave:
             open_plekken = sum(c.staat is Staat.ONGEDEKT for c in m.cellen.values())
             zonder = [g for g in m.gemeenten if not m.heeft_plan(g.id)]
             regels = [
-                f"<strong>{met_plan} van de {len(m.gemeenten)}</strong> gemeenten hebben een uitvoeringsplan.",
-                f"<strong>{og} van de {og_alle}</strong> ontwikkelopgaven zijn gedekt in elke gemeente met een plan.",
+                # "1 van de 14 gemeenten heeft": the verb agrees with the number in front
+                f"<strong>{met_plan} van de {len(m.gemeenten)}</strong> gemeenten "
+                f"{'heeft' if met_plan == 1 else 'hebben'} een uitvoeringsplan.",
+                f"<strong>{og} van de {og_alle}</strong> ontwikkelopgaven {'is' if og == 1 else 'zijn'} "
+                "gedekt in elke gemeente met een plan.",
             ]
             if wt_alle:  # older regiovisies name no wettelijke taken
                 regels.append(
-                    f"<strong>{wt} van de {wt_alle}</strong> wettelijke taken zijn gedekt in elke gemeente met een plan."
+                    f"<strong>{wt} van de {wt_alle}</strong> wettelijke taken {'is' if wt == 1 else 'zijn'} "
+                    "gedekt in elke gemeente met een plan."
                 )
             regels.append(
                 f"<strong>{open_plekken}</strong> open plekken: een opgave of taak zonder actie of uitzondering."

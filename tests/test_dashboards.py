@@ -113,7 +113,7 @@ def test_tables_have_captions_and_scoped_headers(site: BuildResult) -> None:
 def test_home_shows_the_state_at_a_glance(site: BuildResult) -> None:
     text = (site.outdir / "index.html").read_text(encoding="utf-8")
     assert "<strong>4 van de 5</strong> gemeenten hebben een uitvoeringsplan." in text
-    assert "<strong>1 van de 2</strong> ontwikkelopgaven zijn gedekt in elke gemeente met een plan." in text
+    assert "<strong>1 van de 2</strong> ontwikkelopgaven is gedekt in elke gemeente met een plan." in text
     assert "<strong>1</strong> open plekken" in text
 
 
