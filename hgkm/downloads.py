@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -40,6 +41,7 @@ _FORMULE_START = ("=", "+", "-", "@", "\t", "\r")
 #: Columns that XLSX stores typed instead of as text.
 DATUM_KOLOMMEN = frozenset({"start", "eind", "peildatum"})
 GETAL_KOLOMMEN = frozenset({"aantal_acties"})
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 Rij = list[str]
 
@@ -162,14 +164,15 @@ def _csv(kolommen: list[tuple[str, str]], rijen: list[Rij]) -> str:
 
 
 def _getypt(kolom: str, waarde: str) -> str | date | int:
-    """The value as XLSX stores it: a date, a number, or text."""
-    try:
-        if kolom in DATUM_KOLOMMEN and waarde:
+    """The value as XLSX stores it: a date, a number, or (when it is not in the form the
+    column promises, or the column is text) the text as written."""
+    if kolom in DATUM_KOLOMMEN and _ISO_DATUM.fullmatch(waarde):
+        try:
             return date.fromisoformat(waarde)
-        if kolom in GETAL_KOLOMMEN and waarde:
-            return int(waarde)
-    except ValueError:
-        pass  # not in the form the column promises: keep the text as written
+        except ValueError:  # 2024-13-45 has the form but is no date (make check names it)
+            return waarde
+    if kolom in GETAL_KOLOMMEN and waarde.isdigit():
+        return int(waarde)
     return waarde
 
 

@@ -91,6 +91,20 @@ def regels(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+#: An inline code span (`...`, ``...``): shown, never read as markup.
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def zonder_code(line: str) -> str:
+    """The line with inline code spans blanked out (same length, so columns stay)."""
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def kale_uri(uri: str) -> str:
+    """A link target as a browser reads its scheme: no whitespace or control characters, lower case."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", uri).lower()
+
+
 def code_regels(lines: list[str]) -> set[int]:
     """The 1-based lines that are code (body of a code block or literal directive)."""
     result: set[int] = set()

@@ -27,9 +27,8 @@ from docutils import nodes
 from sphinx import addnodes
 
 from hgkm.findings import Finding
-from hgkm.telling import code_regels, regels
+from hgkm.telling import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
 
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"</?[A-Za-z][\w-]*(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")
@@ -43,18 +42,13 @@ VEILIGE_SCHEMES = frozenset({"http", "https", "mailto"})
 MARKDOWN = "Schrijf gewone Markdown: **vet**, *schuin*, [tekst](https://…), lijsten met - (zie de pagina Meldingen)."
 
 
-def _masked(line: str) -> str:
-    """The line with inline code spans blanked out (same length)."""
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-
-
 def onveilige_uri(uri: str) -> bool:
     """Whether a link target starts a script or leaves the web (javascript:, data:, file:, ...).
 
     Browsers ignore whitespace and control characters inside the scheme
     (`java\tscript:`), so they are dropped before the scheme is read.
     """
-    kaal = re.sub(r"[\x00-\x20\x7f]+", "", uri).lower()
+    kaal = kale_uri(uri)
     m = _SCHEME.match(kaal)
     return bool(m) and m["scheme"] not in VEILIGE_SCHEMES
 
@@ -66,7 +60,7 @@ def findings(bestand: str, text: str) -> Iterator[Finding]:
     for nr, line in enumerate(lines, start=1):
         if nr in code:
             continue
-        tekst = _masked(line)
+        tekst = zonder_code(line)
         if _COMMENT.search(tekst):
             yield Finding(
                 "invoer", "", bestand, nr,
@@ -99,7 +93,7 @@ def _clean(segment: str) -> str:
         spans.append(m.group(0))
         return f"\x00{len(spans) - 1}\x00"
 
-    out = _CODE_SPAN.sub(keep, segment)
+    out = CODE_SPAN.sub(keep, segment)
     out = _TAG.sub(lambda m: "\n" * m.group(0).count("\n"), out)
     out = _SCRIPT_LINK.sub(lambda m: m["tekst"], out)
     out = _SCRIPT_SCHEME.sub("", out)
@@ -128,7 +122,7 @@ def ontsmet(text: str) -> str:
 
 def _van_elders(uri: str) -> bool:
     """Whether an image would be loaded from another site (which then sees every reader)."""
-    kaal = re.sub(r"[\x00-\x20\x7f]+", "", uri).lower()
+    kaal = kale_uri(uri)
     return kaal.startswith("//") or bool(_SCHEME.match(kaal))
 
 

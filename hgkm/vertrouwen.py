@@ -43,7 +43,7 @@ from pathlib import Path
 from hgkm import declaration
 from hgkm.findings import Finding
 from hgkm.model import LINK_OPTIONS
-from hgkm.telling import Blok, blokken, code_regels, regels
+from hgkm.telling import Blok, blokken, code_regels, kale_uri, regels, zonder_code
 
 REGEL = "vertrouwen"
 PLANNEN = "requirements/uitvoeringsplannen/"
@@ -131,9 +131,10 @@ class Bezwaar:
 
 
 _CONTAINER = re.compile(r"^(?:[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
 _ROL = re.compile(r"\{(?P<naam>[^{}\s`]+)\}(?=`)")
 _LINK = re.compile(r"(?P<beeld>!?)\[(?P<tekst>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<doel><[^>]*>|[^\s)]*)(?:\s+[\"'(][^)]*)?\)")
+#: A link whose target stands on the next line (CommonMark allows one line break there).
+_LINK_OPEN = re.compile(r"(?P<beeld>!?)\[(?P<tekst>[^\[\]]*)\]\(\s*$")
 _DEFINITIE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?P<doel><[^>]*>|\S+)")
 _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
 _DYNAMISCH = re.compile(r"\[\[|<<.*>>")
@@ -147,17 +148,13 @@ def _zonder_container(line: str) -> str:
     return _CONTAINER.sub("", line)
 
 
-def _masked(line: str) -> str:
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
-
-
 def _doel(doel: str) -> str:
     return doel[1:-1] if doel.startswith("<") and doel.endswith(">") else doel
 
 
 def _pad_bezwaar(bestand: str, root: Path | None, doel: str, *, beeld: bool, tier: Laag) -> str | None:
     """Why a link or image target may not be used, or None when it may."""
-    kaal = re.sub(r"[\x00-\x20\x7f]+", "", doel).lower()
+    kaal = kale_uri(doel)
     if m := _SCHEME.match(kaal):
         if beeld:
             return "een afbeelding van een andere website (die site ziet dan elke bezoeker)"
@@ -305,7 +302,7 @@ def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laa
     for nr, line in enumerate(lines, start=1):
         if nr in code or nr in skip:
             continue
-        tekst = _masked(line)
+        tekst = zonder_code(line)
         nieuw = line
         redenen: list[tuple[str, str]] = []
         if tier is not Laag.BEHEER:
@@ -326,6 +323,15 @@ def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laa
                     "Link naar een pagina van de kennisbank of naar een website met https://.",
                 ))
                 nieuw = nieuw.replace(line[m.start():m.end()], m["tekst"], 1)
+        if (o := _LINK_OPEN.search(tekst)) and nr < len(lines):
+            beeld = bool(o["beeld"])
+            doel = lines[nr].strip().split(")", 1)[0].split(" ", 1)[0]
+            if reden := _pad_bezwaar(bestand, root, _doel(doel), beeld=beeld, tier=tier):
+                soort = "afbeelding" if beeld else "link"
+                redenen.append((f"Deze {soort} (met het doel op de volgende regel) wijst naar {reden}. Dat "
+                                "mag niet op deze openbare site.",
+                                "Link naar een pagina van de kennisbank of naar een website met https://."))
+                nieuw = nieuw[:o.start()] + o["tekst"] + " (" + nieuw[o.end():]
         if (d := _DEFINITIE.match(tekst)) and (reden := _pad_bezwaar(bestand, root, _doel(d["doel"]), beeld=False, tier=tier)):
             redenen.append((f"Deze linkdefinitie wijst naar {reden}. Dat mag niet op deze openbare site.",
                             "Link naar een pagina van de kennisbank of naar een website met https://."))

@@ -65,6 +65,8 @@ AANVALLEN: dict[str, tuple[str, str]] = {
     "needtable in een definitielijst (de laatste wacht: hgkm/poort.py)": ("vertrouwen", "Het blok {needtable} mag niet in dit bestand en is niet uitgevoerd"),
     "needtable in een voetnoot (de laatste wacht: hgkm/poort.py)": ("vertrouwen", "Het blok {needtable} mag niet in dit bestand en is niet uitgevoerd"),
     "dynamische functie in de titel": ("vertrouwen", "In de titel staat [[ of << >>"),
+    "link met het doel op de volgende regel": ("vertrouwen", "Deze link (met het doel op de volgende regel) wijst naar een bestand buiten"),
+    "afbeelding met het doel op de volgende regel": ("vertrouwen", "Deze afbeelding (met het doel op de volgende regel) wijst naar een bestand buiten"),
 }
 #: attacks whose finding stands on a later line than the block's first (the option itself)
 VERDER = {
