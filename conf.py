@@ -4,6 +4,8 @@ The settings shared with the test corpora come from hgkm.settings; the metamodel
 itself is declared in ubproject.toml.
 """
 
+import os
+
 from hgkm.settings import sphinx_settings
 
 globals().update(sphinx_settings())
@@ -15,3 +17,6 @@ html_title = "Kennisbank Regiovisie HGKM Rotterdam Rijnmond 2024-2027"
 hgkm_itempaginas = True  # a page per gemeente, opgave, principe, taak, toetssteen (hgkm.paginas)
 # The full title is long for the theme's top bar; the page titles say the rest.
 html_theme_options = {**html_theme_options, "logo": {"text": "Kennisbank HGKM Rotterdam Rijnmond"}}  # noqa: F821
+# Where the site is published (site.yml sets it from GitHub Pages): canonical links, and
+# the links that needs.json and the open-data metadata give to pages of the site.
+html_baseurl = os.environ.get("HGKM_SITE_URL", "")

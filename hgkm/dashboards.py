@@ -338,7 +338,10 @@ class Weergave:
         rol = g.get("rol") or "onbekend"
         centrum = self.corpus.first([g.get("centrumgemeente") or ""], "gemeente")
         feiten = [("Rol", escape(str(rol)))]
-        if centrum:
+        if centrum and centrum.id == g.id:
+            # no link to the page itself (an empty href, which pa11y rejects)
+            feiten.append(("Centrumgemeente", f"{escape(centrum.title)} (deze gemeente)"))
+        elif centrum:
             feiten.append(("Centrumgemeente", self.link(centrum, centrum.title, pagina=True)))
         delen.append("<dl class=\"hgkm-feiten\">" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in feiten) + "</dl>")
         matrices = [m for m in self.stand.matrices if any(x.id == g.id for x in m.gemeenten)]

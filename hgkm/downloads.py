@@ -18,17 +18,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
 from openpyxl.worksheet.table import Table
 from sphinx.application import Sphinx
 
 from hgkm.coverage import Staat
 from hgkm.model import Need
+from hgkm.reproducible import stable_zip
 
 if TYPE_CHECKING:
     from hgkm.dashboards import Stand
 
 MAP = "downloads"
 LICENTIE = "CC0 1.0 (publiek domein): vrij te gebruiken, ook zonder bronvermelding."
+LICENTIE_ID = "CC0-1.0"
+LICENTIE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
+#: What each table holds, in the files' own metadata.
+TITELS = {
+    "acties": "alle uitvoeringsacties van de uitvoeringsplannen",
+    "dekking": "de dekking van de opgaven en taken per gemeente",
+}
 
 #: What the downloads page says about formulas (OWASP, CSV injection).
 FORMULES = (
@@ -96,7 +105,7 @@ class Gegevensset:
 
 def pad(naam: str) -> str:
     """Where a download lands in the site."""
-    return naam if naam == "needs.json" else f"{MAP}/{naam}"
+    return naam if naam in ("needs.json", "ubproject.toml") else f"{MAP}/{naam}"
 
 
 GEGEVENSSETS = [
@@ -116,6 +125,13 @@ GEGEVENSSETS = [
         [("needs.json", "JSON, het formaat van sphinx-needs")],
         kolom_uitleg="Per item de velden uit het metamodel (zie de pagina Metamodel); koppelingen als "
         "lijsten van ID's, terugkoppelingen met het achtervoegsel _back.",
+    ),
+    Gegevensset(
+        "Metamodel (ubproject.toml)",
+        "De soorten items, hun velden en koppelingen, zoals sphinx-needs ze leest. Een ander "
+        "Sphinx-project dat needs.json wil inlezen (met needimport), zet dit bestand naast zijn "
+        "conf.py en geeft het op met needs_from_toml.",
+        [("ubproject.toml", "TOML, het formaat van sphinx-needs")],
     ),
 ]
 
@@ -186,7 +202,7 @@ def _rij(ws: Any, kolommen: list[tuple[str, str]], rij: Rij) -> None:
             cel.number_format = "yyyy-mm-dd"
 
 
-def _xlsx(path: Path, titel: str, kolommen: list[tuple[str, str]], rijen: list[Rij], stand: Stand) -> None:
+def _xlsx(path: Path, titel: str, kolommen: list[tuple[str, str]], rijen: list[Rij], peil: date, project: str) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = titel
@@ -201,10 +217,23 @@ def _xlsx(path: Path, titel: str, kolommen: list[tuple[str, str]], rijen: list[R
         _rij(uitleg, [("kolom", ""), ("betekenis", "")], [k, u])
     uitleg.append([])
     uitleg.append(["licentie", LICENTIE])
-    # The same content gives the same file: no build time in the metadata.
-    moment = datetime.combine(stand.peildatum, time())
-    wb.properties.created = wb.properties.modified = moment
+    _eigenschappen(wb, titel, peil, project)
     wb.save(path)
+    # The same content gives the same file: no build time in the metadata or the zip.
+    stable_zip(path, datetime.combine(peil, time()))
+
+
+def _eigenschappen(wb: Workbook, titel: str, peil: date, project: str) -> None:
+    """The file's own properties (File > Info): title, subject, licence, peildatum."""
+    p = wb.properties
+    p.title = f"{titel.capitalize()}: {TITELS[titel]}"
+    p.subject = project
+    p.creator = p.lastModifiedBy = project
+    p.description = f"Peildatum {peil.isoformat()}. Licentie: {LICENTIE}"
+    p.keywords = "huiselijk geweld; kindermishandeling; regiovisie; uitvoeringsplan; open data"
+    p.language = "nl"
+    p.created = p.modified = datetime.combine(peil, time())
+    wb.custom_doc_props.append(StringProperty(name="Licentie", value=f"{LICENTIE_ID} ({LICENTIE_URL})"))
 
 
 WRITERS: dict[str, Callable[[Stand], list[Rij]]] = {"acties": actie_rijen, "dekking": dekking_rijen}
@@ -223,7 +252,7 @@ def schrijf(app: Sphinx, exception: Exception | None) -> None:
     for naam, rijen_van in WRITERS.items():
         rijen = rijen_van(stand)
         (folder / f"{naam}.csv").write_text(_csv(KOLOMMEN[naam], rijen), encoding="utf-8")
-        _xlsx(folder / f"{naam}.xlsx", naam, KOLOMMEN[naam], rijen, stand)
+        _xlsx(folder / f"{naam}.xlsx", naam, KOLOMMEN[naam], rijen, stand.peildatum, app.config.project)
 
 
 def setup(app: Sphinx) -> None:

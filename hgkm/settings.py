@@ -15,6 +15,12 @@ from hgkm import METAMODEL_TOML, declaration
 _NOOIT_GEZET = ["layout", "style", "external_url", "signature", "duration", "completion", "constraints"]
 
 
+def _json_excluded() -> list[str]:
+    from sphinx_needs.data import NeedsCoreFields
+
+    return [name for name, params in NeedsCoreFields.items() if params.get("exclude_json")]
+
+
 def need_layouts() -> dict[str, dict[str, Any]]:
     """One need layout per need type: sphinx-needs' `clean` layout, lighter.
 
@@ -23,7 +29,7 @@ def need_layouts() -> dict[str, dict[str, Any]]:
     scale). Each type's layout leaves out the fields only other types have and the
     fields nothing sets; what the need sets is still shown, as in `clean`, and so is
     every link and back link (`meta_links_all`). Which layout a need gets:
-    `[needs.fields.layout]` in ubproject.toml. The collapse button of `clean` is left
+    `LAYOUT_FIELD` below. The collapse button of `clean` is left
     out: an icon without a name that a keyboard cannot reach, and a reader needs the
     fields shown.
     """
@@ -40,6 +46,23 @@ def need_layouts() -> dict[str, dict[str, Any]]:
             },
         }
     return layouts
+
+
+#: Which layout a need gets, most frequent types first (sphinx-needs evaluates each
+#: predicate until one matches). Presentation of this site, so not in ubproject.toml: a
+#: project that imports needs.json with that metamodel has no such layouts.
+LAYOUT_FIELD = {
+    "predicates": [
+        [f"type == '{soort}'", f"hgkm-{soort}"]
+        for soort in ("actie", "gemeente", "plan", "uitzondering", "opgave", "taak", "principe",
+                      "toetssteen", "regiovisie", "bron")
+    ],
+}
+
+
+def add_layout_field(app: Any, config: Any) -> None:
+    """Give every need its type's layout (config-inited, after needs_from_toml is read)."""
+    config.needs_fields = {**config.needs_fields, "layout": LAYOUT_FIELD}
 
 
 def sphinx_settings() -> dict[str, Any]:
@@ -63,6 +86,10 @@ def sphinx_settings() -> dict[str, Any]:
         # The metamodel lives in one place; sphinx-needs reads it from there.
         "needs_from_toml": str(METAMODEL_TOML),
         "needs_layouts": need_layouts(),
+        # A {need} reference in running text shows the whole title, never "ervaringsde...".
+        "needs_role_need_max_title_length": -1,
+        # needs.json is read by other projects: the layout names only this site defines stay out.
+        "needs_json_exclude_fields": [*_json_excluded(), "layout"],
         # needs.json carries the version key downstream tools rely on.
         "version": "2024-2027",
         "release": "2024-2027",

@@ -22,7 +22,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
-from hgkm import backlinks, incremental, invoer, koppelingen, poort, rules, speedups, telling, veiligheid, vertrouwen
+from hgkm import backlinks, incremental, invoer, koppelingen, needs_export, poort, reproducible, rules, settings, speedups, telling, valid_html, veiligheid, vertrouwen
 from hgkm.build import schrijf_stempel, vingerafdruk
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
@@ -310,6 +310,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("hgkm_peildatum", "", "env", types=(str,))
     app.add_directive("metamodel", MetamodelDirective)
     app.connect("config-inited", _check_peildatum)
+    app.connect("config-inited", settings.add_layout_field, priority=20)  # after needs_from_toml (10)
     app.connect("config-inited", _undecodable)
     app.connect("builder-inited", _start_collecting)
     app.connect("builder-inited", _report_encoding, priority=600)
@@ -329,6 +330,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     backlinks.setup(app)
     koppelingen.setup(app)
     speedups.setup(app)
+    valid_html.setup(app)
+    reproducible.setup(app)
+    needs_export.setup(app)
     # the site for readers: dashboards, pages per item, downloads (hgkm.dashboards)
     from hgkm import dashboards
 

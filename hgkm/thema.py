@@ -22,6 +22,10 @@ from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
 STATIC = Path(__file__).parent / "static"
+#: Theme components of this site, in place of the theme's own of the same name. The theme
+#: includes them as "../components/<name>", relative to each folder Sphinx searches: the
+#: folder itself is searched, so that path leads back into it.
+COMPONENTS = Path(__file__).parent / "templates" / "theme" / "components"
 
 
 class Translator(HTML5Translator):
@@ -114,6 +118,7 @@ def _permalink_in_dutch(app: Sphinx, exception: Exception | None) -> None:
 
 def _static(app: Sphinx, config: Any) -> None:
     config.html_static_path.append(str(STATIC))
+    config.templates_path.insert(0, str(COMPONENTS))
 
 
 def setup(app: Sphinx) -> None:

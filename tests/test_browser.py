@@ -14,61 +14,29 @@ A failed test leaves a screenshot in test-results/.
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import os
 import re
-import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from hgkm.build import BuildResult
+from tests import outside
+from tests.outside import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 RESULTS = Path(__file__).resolve().parent.parent / "test-results"
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _require_chromium() -> None:
-    """Skip without chromium, saying how to install it; fail instead under CI, never skip."""
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} ontbreekt: installeer het met 'sudo apt-get install chromium'."
-    if os.environ.get("CI", "").lower() in {"true", "1", "yes"}:
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+ARGS = CHROMIUM_ARGS
 
 
 @contextlib.contextmanager
 def _serve(result: BuildResult) -> Iterator[str]:
     """Serve a finished build on 127.0.0.1 on a free port; yield its base URL."""
     assert result.returncode == 0, result.log
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=result.outdir))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(result.outdir) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +55,7 @@ def echte_url(echte_site: BuildResult) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
@@ -355,7 +323,7 @@ def test_real_page_prints_only_its_content(page: object, echte_url: str) -> None
 
 @pytest.fixture
 def zonder_chromium(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> pytest.MonkeyPatch:
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", tmp_path / "geen" / "chromium")
+    monkeypatch.setattr(outside, "CHROMIUM", tmp_path / "geen" / "chromium")
     return monkeypatch
 
 
@@ -368,19 +336,19 @@ def test_without_chromium_outside_ci_the_tests_skip_saying_how_to_install(
     else:
         zonder_chromium.setenv("CI", ci)
     with pytest.raises(pytest.skip.Exception, match="sudo apt-get install chromium"):
-        _require_chromium()
+        require_chromium()
 
 
 @pytest.mark.parametrize("ci", ["true", "True", "1"])
 def test_without_chromium_under_ci_the_tests_fail_never_skip(zonder_chromium: pytest.MonkeyPatch, ci: str) -> None:
     zonder_chromium.setenv("CI", ci)
     with pytest.raises(pytest.fail.Exception, match="sudo apt-get install chromium"):
-        _require_chromium()
+        require_chromium()
 
 
 def test_with_chromium_the_guard_lets_the_tests_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     chromium = tmp_path / "chromium"
     chromium.touch()
-    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM", chromium)
+    monkeypatch.setattr(outside, "CHROMIUM", chromium)
     monkeypatch.setenv("CI", "true")
-    _require_chromium()
+    require_chromium()
