@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test,serve]"
 	@touch $@
 
-PAKKET := sh scripts/systeempakket.sh
+PAKKET := $(SHELL) scripts/systeempakket.sh
 TOOLS  := tests/tools
 TOOLS_STAMP := $(TOOLS)/node_modules/.installed
 

@@ -15,12 +15,13 @@ from hgkm import declaration
 from hgkm.build import BuildResult
 from hgkm.settings import need_layouts
 
-def _tables(outdir) -> dict[str, str]:
+def _tables(outdir) -> dict[str, tuple[str, str]]:
     tables = {}
     for page in outdir.rglob("*.html"):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for table in soup.select("table.need"):
-            tables.setdefault(table["id"], " ".join(table.get_text(" ").split()))
+            layout = next((c.removeprefix("needs_layout_") for c in table["class"] if c.startswith("needs_layout_")), "")
+            tables.setdefault(table["id"], (layout, " ".join(table.get_text(" ").split())))
     return tables
 
 
@@ -35,8 +36,9 @@ def test_every_set_field_and_link_is_shown(site: BuildResult) -> None:
     velden = {veld for lijst in declaration.type_fields().values() for veld in lijst} | {"status"}
     gecontroleerd = 0
     for need_id, need in needs.items():
-        assert need["layout"] == f"hgkm-{need['type']}", need_id
-        text = tables[need_id]
+        layout, text = tables[need_id]
+        assert layout == f"hgkm-{need['type']}", need_id
+        assert "layout" not in need, "needs.json names a layout only this site has"
         for veld in velden:
             waarde = need.get(veld)
             if waarde:

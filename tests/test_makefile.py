@@ -73,3 +73,24 @@ def test_other_variables_are_data_too(tmp_path, doel, variabele):
                           capture_output=True, text=True, check=False)
     assert not marker.exists()
     assert f"'$(shell touch {marker})'" in proc.stdout  # passed on quoted, as typed
+
+
+def test_missing_graphviz_is_installed_when_the_user_may(tmp_path):
+    """Root on Debian (a fake `id` and `apt-get` here): make installs the package and says so."""
+    bin_ = tmp_path / "bin"
+    bin_.mkdir()
+    (bin_ / "id").write_text("#!/bin/sh\necho 0\n")
+    calls = tmp_path / "apt-get.log"
+    (bin_ / "apt-get").write_text(
+        f'#!/bin/sh\necho "$@" >> {calls}\n'
+        f'case "$1" in install) printf "#!/bin/sh\\n" > {bin_}/dot; /bin/chmod +x {bin_}/dot;; esac\n'
+    )
+    for tool in ("id", "apt-get"):
+        (bin_ / tool).chmod(0o755)
+    proc = subprocess.run(
+        [shutil.which("make"), "-s", "-C", str(ROOT), "dot-aanwezig"],
+        env={"PATH": str(bin_)}, capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Graphviz ontbreekt: het pakket graphviz wordt nu geïnstalleerd" in proc.stdout
+    assert calls.read_text().splitlines() == ["update -q", "install -y -q --no-install-recommends graphviz"]

@@ -186,3 +186,15 @@ def test_actionlint_does_find_a_broken_workflow(tmp_path: Path) -> None:
     bad = tmp_path / "kapot.yml"
     bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: echo ${{ onbekend.x }}\n", encoding="utf-8")
     assert [r["kind"] for r in _lint(bad)] == ["expression"]
+
+
+def test_xlsx_files_carry_title_and_licence(twee_builds: tuple[BuildResult, BuildResult]) -> None:
+    """What a spreadsheet program shows under File > Info (openpyxl reads it back)."""
+    from openpyxl import load_workbook
+
+    for naam in ("acties", "dekking"):
+        wb = load_workbook(twee_builds[0].outdir / "downloads" / f"{naam}.xlsx")
+        assert wb.properties.title.startswith(naam.capitalize())
+        assert "CC0" in wb.properties.description
+        assert wb.properties.language == "nl"
+        assert {p.name: p.value for p in wb.custom_doc_props.props}["Licentie"].startswith("CC0-1.0")
