@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -127,6 +128,13 @@ GEGEVENSSETS = [
         "lijsten van ID's, terugkoppelingen met het achtervoegsel _back.",
     ),
     Gegevensset(
+        "Beschrijving van de CSV-bestanden (datapackage.json)",
+        "Een Frictionless Data Package (versie 2): per CSV-bestand de kolommen met hun soort (tekst, "
+        "datum, getal) en betekenis, de licentie en de peildatum. Programma's als frictionless lezen "
+        "en controleren de CSV-bestanden daarmee.",
+        [("datapackage.json", "JSON, Frictionless Data Package v2")],
+    ),
+    Gegevensset(
         "Metamodel (ubproject.toml)",
         "De soorten items, hun velden en koppelingen, zoals sphinx-needs ze leest. Een ander "
         "Sphinx-project dat needs.json wil inlezen (met needimport), zet dit bestand naast zijn "
@@ -240,6 +248,46 @@ WRITERS: dict[str, Callable[[Stand], list[Rij]]] = {"acties": actie_rijen, "dekk
 KOLOMMEN = {"acties": ACTIE_KOLOMMEN, "dekking": DEKKING_KOLOMMEN}
 
 
+def datapackage(project: str, versie: str, peil: date) -> dict[str, Any]:
+    """A Frictionless Data Package (v2) of the CSV files: a Table Schema per file from the
+    column descriptions above, so tools outside read types and meanings, not only text."""
+
+    def veld(kolom: str, uitleg: str) -> dict[str, Any]:
+        soort = "date" if kolom in DATUM_KOLOMMEN else "integer" if kolom in GETAL_KOLOMMEN else "string"
+        return {"name": kolom, "type": soort, "description": uitleg}
+
+    return {
+        "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",
+        "name": "hgkm-kennisbank",
+        "title": project,
+        "description": "De uitvoeringsacties en de dekking van de ontwikkelopgaven en wettelijke taken per "
+        f"gemeente, volgens de kennisbank. Peildatum {peil.isoformat()}. Voorbeelditems zijn weggelaten.",
+        "version": f"{versie}+{peil.isoformat()}",
+        "created": f"{peil.isoformat()}T00:00:00Z",
+        "licenses": [{"name": LICENTIE_ID, "path": LICENTIE_URL, "title": "CC0 1.0 Universeel"}],
+        "keywords": ["huiselijk geweld", "kindermishandeling", "regiovisie", "uitvoeringsplan"],
+        "resources": [
+            {
+                "$schema": "https://datapackage.org/profiles/2.0/dataresource.json",
+                "name": naam,
+                "title": naam.capitalize(),
+                "description": TITELS[naam],
+                "path": f"{naam}.csv",
+                "type": "table",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "$schema": "https://datapackage.org/profiles/2.0/tableschema.json",
+                    "fields": [veld(k, u) for k, u in KOLOMMEN[naam]],
+                    "missingValues": [""],
+                },
+            }
+            for naam in WRITERS
+        ],
+    }
+
+
 def schrijf(app: Sphinx, exception: Exception | None) -> None:
     """Write the CSV and XLSX downloads into the HTML output."""
     if exception is not None or app.builder.format != "html":
@@ -253,6 +301,8 @@ def schrijf(app: Sphinx, exception: Exception | None) -> None:
         rijen = rijen_van(stand)
         (folder / f"{naam}.csv").write_text(_csv(KOLOMMEN[naam], rijen), encoding="utf-8")
         _xlsx(folder / f"{naam}.xlsx", naam, KOLOMMEN[naam], rijen, stand.peildatum, app.config.project)
+    pakket = datapackage(app.config.project, app.config.release, stand.peildatum)
+    (folder / "datapackage.json").write_text(json.dumps(pakket, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:

@@ -198,3 +198,25 @@ def test_xlsx_files_carry_title_and_licence(twee_builds: tuple[BuildResult, Buil
         assert "CC0" in wb.properties.description
         assert wb.properties.language == "nl"
         assert {p.name: p.value for p in wb.custom_doc_props.props}["Licentie"].startswith("CC0-1.0")
+
+
+def test_frictionless_accepts_the_data_package(twee_builds: tuple[BuildResult, BuildResult], tmp_path: Path) -> None:
+    from frictionless import validate
+
+    downloads = twee_builds[0].outdir / "downloads"
+    report = validate(str(downloads / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    package = json.loads((downloads / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["licenses"][0]["name"] == "CC0-1.0" and package["title"] and package["version"]
+    # the schema says something: a start that is no date is an error
+    kopie = tmp_path / "kopie"
+    shutil.copytree(downloads, kopie)
+    rows = (kopie / "acties.csv").read_text(encoding="utf-8").splitlines()
+    kolom = rows[0].split(",").index("start")
+    import csv
+
+    table = list(csv.reader(rows))
+    table[1][kolom] = "begin 2025"
+    with (kopie / "acties.csv").open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(table)
+    assert not validate(str(kopie / "datapackage.json")).valid
