@@ -80,8 +80,19 @@ def is_actueel(srcdir: Path, outdir: Path) -> bool:
     if not stempel.exists() or not (Path(outdir) / "needs.json").exists():
         return False
     try:
-        return json.loads(stempel.read_text(encoding="utf-8")) == vingerafdruk(srcdir)
+        if json.loads(stempel.read_text(encoding="utf-8")) != vingerafdruk(srcdir):
+            return False
     except ValueError:
+        return False
+    return _leesbaar(Path(outdir) / "needs.json")
+
+
+def _leesbaar(needs_json: Path) -> bool:
+    """Whether needs.json is whole: a build killed while writing leaves it empty or cut off."""
+    try:
+        data = json.loads(needs_json.read_text(encoding="utf-8"))
+        return isinstance(data["versions"][data["current_version"]]["needs"], dict)
+    except (ValueError, KeyError, TypeError, OSError):
         return False
 
 
@@ -127,7 +138,7 @@ def corpus_van(srcdir: Path, outdir: Path, waarom: str, **opties: Any) -> Corpus
     a non-zero exit status counts as failed too.
     """
     result = build(srcdir, outdir, **opties)
-    if result.returncode != 0 or not result.needs_json.exists():
+    if result.returncode != 0 or not _leesbaar(result.needs_json):
         raise BouwFout(
             f"De kennisbank kon niet worden gebouwd, dus {waarom}.\n"
             "Dit meldde Sphinx:\n" + "\n".join(result.log.splitlines()[-15:])

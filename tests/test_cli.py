@@ -219,3 +219,24 @@ def test_text_shows_option_names_as_typed(tmp_path) -> None:
     )
     assert "Voeg direct onder de openingsregel een regel toe als  :id: UA-GEMEENTE-1" in proc.stdout
     assert "\N{SQUARED ID}" not in proc.stdout
+
+
+@pytest.mark.parametrize("inhoud", ["", '{"current_version": "1", "versions": {"1": {"needs": {"UA-', "[]"])
+def test_an_empty_or_cut_off_needs_json_is_rebuilt_not_read(tmp_path: Path, inhoud: str) -> None:
+    """A build killed while writing needs.json: the next check builds again (no KeyError)."""
+    import shutil
+
+    from hgkm.build import build, is_actueel
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "minimaal", corpus)
+    out = tmp_path / "html"
+    assert build(corpus, out, strict=True).returncode == 0
+    (out / "needs.json").write_text(inhoud, encoding="utf-8")
+    assert not is_actueel(corpus, out)
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgkm", "check", "--bron", str(corpus), "--uit", str(out), "--peildatum", "2025-01-01"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert is_actueel(corpus, out)
