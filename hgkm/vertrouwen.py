@@ -188,10 +188,40 @@ def buiten(bestand: str, pad: str, root: Path | None) -> bool:
     return False
 
 
+#: Blocks inside blocks deeper than this make the Markdown parser recurse until Python stops
+#: it (RecursionError at about 300); no page of a plan needs more than a few.
+MAX_DIEPTE = 20
+
+
+def _te_diep(bloks: list[Blok], lines: list[str]) -> Bezwaar | None:
+    """The first block nested deeper than MAX_DIEPTE, as a finding that blanks its outermost block."""
+    open_: list[Blok] = []
+    for blok in sorted(bloks, key=lambda b: b.regel):
+        while open_ and (open_[-1].eind or len(lines)) < blok.regel:
+            open_.pop()
+        open_.append(blok)
+        if len(open_) > MAX_DIEPTE:
+            buitenste = open_[0]
+            einde = buitenste.eind if buitenste.eind is not None else len(lines)
+            return Bezwaar(
+                blok.regel,
+                f"Hier staan meer dan {MAX_DIEPTE} blokken in elkaar (het buitenste begint op regel "
+                f"{buitenste.regel}). Zo diep kan de site ze niet lezen.",
+                "Zet de blokken naast elkaar in plaats van in elkaar; een plan heeft er nooit meer dan "
+                "een paar in elkaar nodig.",
+                leeg=tuple(range(buitenste.regel, einde + 1)),
+            )
+    return None
+
+
 def _blok_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag) -> Iterator[Bezwaar]:
     toegestaan = blokken_van(tier)
     gezien_binnen: set[int] = set()
-    for blok in blokken([_zonder_container(line) for line in lines]):
+    alle = list(blokken([_zonder_container(line) for line in lines]))
+    if (diep := _te_diep(alle, lines)) is not None:
+        yield diep
+        gezien_binnen.update(diep.leeg)
+    for blok in alle:
         if blok.regel in gezien_binnen:
             continue
         naam = blok.naam.lower()

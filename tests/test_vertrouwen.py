@@ -24,6 +24,7 @@ import pytest
 
 from hgkm import ROOT, ontsnap, vertrouwen
 from hgkm.build import build
+from tests.conftest import copy_fixture
 
 CORPUS = Path(__file__).parent / "fixtures" / "vijandig"
 PLANNEN = "requirements/uitvoeringsplannen"
@@ -332,3 +333,30 @@ def test_the_knowledge_base_itself_crosses_no_boundary():
             continue
         found += vertrouwen.findings(rel, pad.read_text(encoding="utf-8"), ROOT)
     assert [f.plaats for f in found] == []
+
+
+def _genest(diepte: int) -> str:
+    return "".join(":" * (diepte + 3 - i) + "{note}\n" for i in range(diepte)) + "tekst\n" + "".join(
+        ":" * (4 + i) + "\n" for i in range(diepte)
+    )
+
+
+def test_blocks_nested_too_deep_are_a_finding_not_a_recursion_error(tmp_path: Path) -> None:
+    """300 blocks in each other made the Markdown parser stop with a RecursionError."""
+    corpus = copy_fixture("minimaal", tmp_path)
+    plan = corpus / "requirements" / "uitvoeringsplannen" / "aadorp.md"
+    plan.write_text(plan.read_text(encoding="utf-8") + "\n" + _genest(300), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "hgkm", "check", "--bron", str(corpus), "--uit", str(tmp_path / "html"), "--peildatum", "2025-01-01"],
+        capture_output=True, text=True, cwd=ROOT, check=False,
+    )
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    assert proc.returncode == 1
+    assert "[vertrouwen]" in proc.stdout and "meer dan 20 blokken in elkaar" in proc.stdout
+
+
+def test_a_few_nested_blocks_are_fine() -> None:
+    tekst = _genest(vertrouwen.MAX_DIEPTE)
+    assert not [f for f in vertrouwen.findings("requirements/uitvoeringsplannen/x.md", tekst) if "in elkaar" in f.melding]
+    assert [f for f in vertrouwen.findings("requirements/uitvoeringsplannen/x.md", _genest(vertrouwen.MAX_DIEPTE + 1))
+            if "in elkaar" in f.melding]
