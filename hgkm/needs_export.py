@@ -19,10 +19,12 @@ import posixpath
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
 
 from hgkm import METAMODEL_TOML
+from hgkm.ontsnap import markdown
 
 #: {doc}`target` or {doc}`text <target>`
 _DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
@@ -41,11 +43,12 @@ def portable(content: str, from_docname: str, titles: dict[str, str], baseurl: s
 
     def replace(m: re.Match[str]) -> str:
         docname = _docname(m["target"] or m["bare"], from_docname)
-        text = (m["text"] or "").strip() or titles.get(docname, docname)
-        text = text.replace("[", "\\[").replace("]", "\\]")
-        if not baseurl:
+        # the writer chose the text and the target: escaped as Markdown (and HTML, which
+        # a client may allow), and only a page this site has becomes a link
+        text = markdown((m["text"] or "").strip() or titles.get(docname, docname))
+        if not baseurl or docname not in titles:
             return text
-        return f"[{text}]({baseurl.rstrip('/')}/{docname}.html)"
+        return f"[{text}]({baseurl.rstrip('/')}/{quote(docname)}.html)"
 
     return _DOC_ROLE.sub(replace, content)
 

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sphinx_needs.config import NeedsSphinxConfig
+
 from hgkm import METAMODEL_TOML, declaration
 
 #: Fields sphinx-needs shows in a layout that no need of this knowledge base sets
 #: (the layout name, diagram style, external links, Gantt data, ...).
 _NOOIT_GEZET = ["layout", "style", "external_url", "signature", "duration", "completion", "constraints"]
-
-
-def _json_excluded() -> list[str]:
-    from sphinx_needs.data import NeedsCoreFields
-
-    return [name for name, params in NeedsCoreFields.items() if params.get("exclude_json")]
 
 
 def need_layouts() -> dict[str, dict[str, Any]]:
@@ -89,7 +85,7 @@ def sphinx_settings() -> dict[str, Any]:
         # A {need} reference in running text shows the whole title, never "ervaringsde...".
         "needs_role_need_max_title_length": -1,
         # needs.json is read by other projects: the layout names only this site defines stay out.
-        "needs_json_exclude_fields": [*_json_excluded(), "layout"],
+        "needs_json_exclude_fields": [*NeedsSphinxConfig.get_default("json_exclude_fields"), "layout"],
         # needs.json carries the version key downstream tools rely on.
         "version": "2024-2027",
         "release": "2024-2027",

@@ -55,7 +55,7 @@ def require_node_tool(relative: str) -> Path:
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
-        pass
+        """No line per request in the test output."""
 
 
 @contextlib.contextmanager

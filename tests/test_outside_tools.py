@@ -103,6 +103,11 @@ def test_needs_json_has_no_layout_and_no_doc_role(twee_builds: tuple[BuildResult
         ("Zie {doc}`taken`.", "", "Zie Taken."),
         ("Zie {doc}`de tekst <../../docs/albrandswaard>`.", "https://x.example", "Zie [de tekst](https://x.example/docs/albrandswaard.html)."),
         ("Geen verwijzing.", "https://x.example", "Geen verwijzing."),
+        # hostile: a target that is no page stays text, and text cannot open a link or HTML
+        ("{doc}`/docs/a) [klik](https://kwaad.example`", "https://x.example", "docs/a) \\[klik\\](https://kwaad.example"),
+        ("{doc}`*klik* hier </docs/albrandswaard>`", "https://x.example",
+         "[\\*klik\\* hier](https://x.example/docs/albrandswaard.html)"),
+        ("{doc}`/docs/<b onclick=x>`", "https://x.example", "/docs/"),  # read as text <target>, as Sphinx does
     ],
 )
 def test_doc_references_become_links_to_the_published_site(content: str, baseurl: str, expected: str) -> None:
