@@ -20,3 +20,6 @@ html_theme_options = {**html_theme_options, "logo": {"text": "Kennisbank HGKM Ro
 # Where the site is published (site.yml sets it from GitHub Pages): canonical links, and
 # the links that needs.json and the open-data metadata give to pages of the site.
 html_baseurl = os.environ.get("HGKM_SITE_URL", "")
+# The publisher in the DCAT catalogue of the open data (downloads/dcat.jsonld). Before the
+# data is registered at data.overheid.nl, add "uri": the organisation's URI from DONL's list.
+hgkm_uitgever = {"naam": author, "contact": "De beheerders van deze kennisbank"}

@@ -34,7 +34,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from hgkm import downloads, incremental, paginas, thema
+from hgkm import datasets, downloads, incremental, paginas, thema
 from hgkm.coverage import Dekking, Staat, dekking, per_plan
 from hgkm.model import Corpus, Need, peildatum
 from hgkm.report import cel_tekst
@@ -467,14 +467,14 @@ class Weergave:
     def downloads(self) -> str:
         target = self.app.builder.get_target_uri(self.docname)
         delen = []
-        for g in downloads.GEGEVENSSETS:
+        for g in datasets.GEGEVENSSETS:
             bestanden = "".join(
-                f'<li><a href="{escape(relative_uri(target, downloads.pad(naam)))}">{escape(naam)}</a> '
+                f'<li><a href="{escape(relative_uri(target, datasets.pad(naam)))}">{escape(naam)}</a> '
                 f"({escape(formaat)})</li>"
                 for naam, formaat in g.bestanden
             )
-            delen.append(f'<section class="hgkm-download"><h2>{escape(g.titel)}</h2><p>{escape(g.inhoud)}</p>'
-                         f"<ul>{bestanden}</ul><p>Licentie: {escape(downloads.LICENTIE)}</p>")
+            delen.append(f'<section class="hgkm-download" id="{g.anker}"><h2>{escape(g.titel)}</h2><p>{escape(g.inhoud)}</p>'
+                         f"<ul>{bestanden}</ul><p>Licentie: {escape(datasets.LICENTIE)}</p>")
             if g.kolommen:
                 delen.append(f"<p>{escape(downloads.FORMULES)}</p>")
             if g.kolommen:

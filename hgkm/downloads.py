@@ -2,8 +2,9 @@
 
 The acties and the coverage matrix as CSV and XLSX (openpyxl), computed from the
 live needs by the code of `make check` (hgkm.coverage). needs.json is written by
-sphinx-needs itself. The columns are described here once; the downloads page shows
-these descriptions (the `{downloads}` directive in hgkm.dashboards).
+sphinx-needs itself. Beside them the Data Package (datapackage.json) and the DCAT
+catalogue (dcat.jsonld, hgkm.dcat) say what the files hold; the data sets and their
+columns are declared once, in hgkm.datasets.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ import io
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,22 +23,14 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.worksheet.table import Table
 from sphinx.application import Sphinx
 
+from hgkm import dcat
 from hgkm.coverage import Staat
+from hgkm.datasets import ACTIE_KOLOMMEN, DEKKING_KOLOMMEN, LICENTIE, LICENTIE_ID, LICENTIE_URL, MAP, TITELS
 from hgkm.model import Need
 from hgkm.reproducible import stable_zip
 
 if TYPE_CHECKING:
     from hgkm.dashboards import Stand
-
-MAP = "downloads"
-LICENTIE = "CC0 1.0 (publiek domein): vrij te gebruiken, ook zonder bronvermelding."
-LICENTIE_ID = "CC0-1.0"
-LICENTIE_URL = "https://creativecommons.org/publicdomain/zero/1.0/"
-#: What each table holds, in the files' own metadata.
-TITELS = {
-    "acties": "alle uitvoeringsacties van de uitvoeringsplannen",
-    "dekking": "de dekking van de opgaven en taken per gemeente",
-}
 
 #: What the downloads page says about formulas (OWASP, CSV injection).
 FORMULES = (
@@ -59,90 +51,6 @@ Rij = list[str]
 def ontwapend(waarde: str) -> str:
     """A CSV cell a spreadsheet shows as text: a leading ' before what would start a formula."""
     return f"'{waarde}" if waarde.startswith(_FORMULE_START) else waarde
-
-ACTIE_KOLOMMEN = [
-    ("id", "De vaste ID van de actie (UA-…)."),
-    ("titel", "De titel van de actie."),
-    ("plan", "De ID van het uitvoeringsplan waarin de actie staat."),
-    ("gemeenten", "De ID's van de gemeenten van dat plan, gescheiden door komma's."),
-    ("regiovisie", "De ID van de regiovisie waaronder het plan valt."),
-    ("status", "gepland, lopend, afgerond of vervallen."),
-    ("eigenaar", "Wie de actie trekt."),
-    ("partners", "Met wie de eigenaar de actie uitvoert (kan leeg zijn)."),
-    ("budget", "Het budget zoals het plan het noemt (kan leeg zijn)."),
-    ("start", "Begindatum (JJJJ-MM-DD)."),
-    ("eind", "Einddatum (JJJJ-MM-DD)."),
-    ("opgaven", "De ontwikkelopgaven (OG-…) waaraan de actie werkt."),
-    ("taken", "De wettelijke taken (WT-…) die de actie uitvoert."),
-    ("principes", "De leidende principes (LP-…) die de actie toepast."),
-    ("bronbestand", "Het bestand in de kennisbank waarin de actie staat."),
-]
-
-DEKKING_KOLOMMEN = [
-    ("regiovisie", "De ID van de regiovisie."),
-    ("gemeente", "De ID van de gemeente (GM-…)."),
-    ("gemeente_naam", "De naam van de gemeente."),
-    ("soort", "opgave of taak."),
-    ("item", "De ID van de ontwikkelopgave of wettelijke taak."),
-    ("item_titel", "De titel van de opgave of taak."),
-    ("staat", "gedekt, uitzondering, niet gedekt, geen plan of niet van toepassing."),
-    ("aantal_acties", "Het aantal acties (niet vervallen) dat de opgave of taak dekt."),
-    ("acties", "De ID's van die acties, gescheiden door komma's."),
-    ("uitzondering", "De ID van de geldige uitzondering (UZ-…), als die de cel dekt."),
-    ("peildatum", "De datum waartegen de geldigheid van uitzonderingen is bepaald."),
-]
-
-
-@dataclass(frozen=True)
-class Gegevensset:
-    """One data set on the downloads page: its files, what it holds, its columns."""
-
-    titel: str
-    inhoud: str
-    bestanden: list[tuple[str, str]]
-    kolommen: list[tuple[str, str]] = field(default_factory=list)
-    kolom_uitleg: str = ""
-
-
-def pad(naam: str) -> str:
-    """Where a download lands in the site."""
-    return naam if naam in ("needs.json", "ubproject.toml") else f"{MAP}/{naam}"
-
-
-GEGEVENSSETS = [
-    Gegevensset(
-        "Acties", "Alle uitvoeringsacties, één per regel. Voorbeelditems zijn weggelaten.",
-        [("acties.csv", "CSV, UTF-8, komma's"), ("acties.xlsx", "Excel (XLSX)")], ACTIE_KOLOMMEN,
-    ),
-    Gegevensset(
-        "Dekking", "De dekkingsmatrix: per regiovisie, gemeente en opgave of taak één regel. "
-        "Voorbeelditems zijn weggelaten.",
-        [("dekking.csv", "CSV, UTF-8, komma's"), ("dekking.xlsx", "Excel (XLSX)")], DEKKING_KOLOMMEN,
-    ),
-    Gegevensset(
-        "Alle items (needs.json)",
-        "Alle items van de kennisbank met al hun velden en koppelingen, ook de voorbeelditems (met de "
-        "tag voorbeeld). Dit is het vaste gegevenscontract.",
-        [("needs.json", "JSON, het formaat van sphinx-needs")],
-        kolom_uitleg="Per item de velden uit het metamodel (zie de pagina Metamodel); koppelingen als "
-        "lijsten van ID's, terugkoppelingen met het achtervoegsel _back.",
-    ),
-    Gegevensset(
-        "Beschrijving van de CSV-bestanden (datapackage.json)",
-        "Een Frictionless Data Package (versie 2): per CSV-bestand de kolommen met hun soort (tekst, "
-        "datum, getal) en betekenis, de licentie en de peildatum. Programma's als frictionless lezen "
-        "en controleren de CSV-bestanden daarmee.",
-        [("datapackage.json", "JSON, Frictionless Data Package v2")],
-    ),
-    Gegevensset(
-        "Metamodel (ubproject.toml)",
-        "De soorten items, hun velden en koppelingen, zoals sphinx-needs ze leest. Een ander "
-        "Sphinx-project dat needs.json wil inlezen (met needimport), zet dit bestand naast zijn "
-        "conf.py en geeft het op met needs_from_toml.",
-        [("ubproject.toml", "TOML, het formaat van sphinx-needs")],
-    ),
-]
-
 
 def _ids(needs: list[Need] | list[str]) -> str:
     return ", ".join(n if isinstance(n, str) else n.id for n in needs)
@@ -302,8 +210,21 @@ def schrijf(app: Sphinx, exception: Exception | None) -> None:
         (folder / f"{naam}.csv").write_text(_csv(KOLOMMEN[naam], rijen), encoding="utf-8")
         _xlsx(folder / f"{naam}.xlsx", naam, KOLOMMEN[naam], rijen, stand.peildatum, app.config.project)
     pakket = datapackage(app.config.project, app.config.release, stand.peildatum)
-    (folder / "datapackage.json").write_text(json.dumps(pakket, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _json(folder / "datapackage.json", pakket)
+    _json(folder / "dcat.jsonld", dcat.catalogus(
+        app.config.project, app.config.release, stand.peildatum, app.config.html_baseurl or "", _uitgever(app)))
+
+
+def _uitgever(app: Sphinx) -> dict[str, str]:
+    """Who publishes the data: conf.py's `hgkm_uitgever`, else the site's author."""
+    return {"naam": app.config.author, **app.config.hgkm_uitgever}
+
+
+def _json(path: Path, data: dict[str, Any]) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
+    # {"naam", "uri" (the organisation's URI from DONL's list), "contact"}; see dcat.py
+    app.add_config_value("hgkm_uitgever", {}, "html", types=(dict,))
     app.connect("build-finished", schrijf)

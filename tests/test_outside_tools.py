@@ -225,3 +225,60 @@ def test_frictionless_accepts_the_data_package(twee_builds: tuple[BuildResult, B
     with (kopie / "acties.csv").open("w", encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows(table)
     assert not validate(str(kopie / "datapackage.json")).valid
+
+
+DCAT_SHAPES = ROOT / "tests" / "fixtures" / "dcat" / "dcat-ap-donl.shacl.ttl"
+#: Where a harvester would have fetched the catalogue (relative addresses resolve against it).
+_DCAT_BASE = "https://kennisbank.invalid/downloads/dcat.jsonld"
+
+
+def _shacl(data: dict) -> tuple[bool, str]:
+    from pyshacl import validate
+    from rdflib import Graph
+
+    graph = Graph().parse(data=json.dumps(data), format="json-ld", publicID=_DCAT_BASE)
+    conforms, _, text = validate(graph, shacl_graph=Graph().parse(DCAT_SHAPES))
+    return conforms, text
+
+
+def test_dcat_catalogue_meets_dcat_ap_donl(twee_builds: tuple[BuildResult, BuildResult]) -> None:
+    """pyshacl reads the JSON-LD as RDF and checks DONL's mandatory properties and value lists."""
+    outdir = twee_builds[0].outdir
+    data = json.loads((outdir / "downloads" / "dcat.jsonld").read_text(encoding="utf-8"))
+    conforms, text = _shacl(data)
+    assert conforms, text
+    datasets = data["dcat:dataset"]
+    assert [d["dct:title"]["@value"] for d in datasets] == ["Acties", "Dekking", "Alle items (needs.json)"]
+    # every download address is a file of the site, every landing page a section of the downloads page
+    downloads_page = (outdir / "docs" / "downloads.html").read_text(encoding="utf-8")
+    for d in datasets:
+        assert f'id="{d["@id"].rsplit("#", 1)[1]}"' in downloads_page
+        for dist in d["dcat:distribution"]:
+            assert (outdir / "downloads" / dist["dcat:downloadURL"]["@id"]).resolve().is_file()
+
+
+def test_dcat_catalogue_without_licence_or_with_a_foreign_one_is_rejected(
+    twee_builds: tuple[BuildResult, BuildResult],
+) -> None:
+    data = json.loads((twee_builds[0].outdir / "downloads" / "dcat.jsonld").read_text(encoding="utf-8"))
+    zonder = json.loads(json.dumps(data))
+    del zonder["dcat:dataset"][0]["dcat:distribution"][0]["dct:license"]
+    conforms, text = _shacl(zonder)
+    assert not conforms and "license" in text
+    vreemd = json.loads(json.dumps(data))
+    vreemd["dcat:dataset"][1]["dct:license"] = {"@id": "https://example.invalid/mijn-licentie"}
+    assert not _shacl(vreemd)[0]
+
+
+def test_dcat_addresses_are_absolute_when_the_site_address_is_known() -> None:
+    from datetime import date
+
+    from hgkm import dcat
+
+    data = dcat.catalogus("Kennisbank", "2024-2027", date(2026, 1, 1), "https://regio.invalid/kb/",
+                          {"naam": "Regio", "uri": "http://standaarden.overheid.nl/owms/terms/Rotterdam"})
+    acties = data["dcat:dataset"][0]
+    assert acties["dct:identifier"] == "https://regio.invalid/kb/docs/downloads.html#acties"
+    assert acties["dct:publisher"]["@id"] == "http://standaarden.overheid.nl/owms/terms/Rotterdam"
+    assert acties["dcat:distribution"][0]["dcat:downloadURL"]["@id"] == "https://regio.invalid/kb/downloads/acties.csv"
+    assert _shacl(data)[0]
