@@ -13,6 +13,7 @@ search's closing status message, which Sphinx's own Dutch catalog breaks (_zoekm
 from __future__ import annotations
 
 import json
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
+
+from hgkm.model import peildatum
 
 STATIC = Path(__file__).parent / "static"
 #: Theme components of this site, in place of the theme's own of the same name. The theme
@@ -116,6 +119,18 @@ def _permalink_in_dutch(app: Sphinx, exception: Exception | None) -> None:
         pad.write_text(text, encoding="utf-8")
 
 
+def _afdruk(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """A printed page says where it comes from and at which peildatum (shown in print only)."""
+    if doctree is None or "body" not in context:
+        return
+    doel = app.builder.get_target_uri(pagename)
+    baseurl = app.config.html_baseurl or ""
+    adres = f"{baseurl.rstrip('/')}/{doel}" if baseurl else doel
+    datum = peildatum(app.config.hgkm_peildatum or None).isoformat()
+    context["body"] = (f'<p class="hgkm-afdruk">Afgedrukt uit de kennisbank: {escape(adres)}, '
+                       f"peildatum {datum}.</p>") + context["body"]
+
+
 def _static(app: Sphinx, config: Any) -> None:
     config.html_static_path.append(str(STATIC))
     config.templates_path.insert(0, str(COMPONENTS))
@@ -129,5 +144,6 @@ def setup(app: Sphinx) -> None:
     app.add_css_file("hgkm-print.css", media="print")
     app.connect("build-finished", _zoekmelding)
     app.connect("build-finished", _permalink_in_dutch)
+    app.connect("html-page-context", _afdruk)
     for builder in ("html", "dirhtml"):
         app.set_translator(builder, Translator, override=True)

@@ -319,6 +319,21 @@ def test_real_page_prints_only_its_content(page: object, echte_url: str) -> None
     assert box["width"] >= 0.9 * viewport["width"], "the content does not get the width of the paper"
 
 
+def test_a_printed_page_says_its_address_and_peildatum_on_a4(page: object, echte_url: str) -> None:
+    """The print line is hidden on screen, printed above the content; the PDF is A4 (mm)."""
+    page.goto(f"{echte_url}/docs/dekking.html")  # type: ignore[attr-defined]
+    regel = page.locator("p.hgkm-afdruk")  # type: ignore[attr-defined]
+    assert not regel.is_visible(), "the print line shows on screen"
+    page.emulate_media(media="print")  # type: ignore[attr-defined]
+    assert regel.is_visible()
+    assert re.fullmatch(r"Afgedrukt uit de kennisbank: docs/dekking\.html, peildatum \d{4}-\d{2}-\d{2}\.",
+                        regel.inner_text()), regel.inner_text()
+    pdf = page.pdf(prefer_css_page_size=True)  # type: ignore[attr-defined]
+    sizes = {tuple(round(float(v) * 25.4 / 72) for v in m.groups())
+             for m in re.finditer(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf)}
+    assert sizes == {(210, 297)}, sizes
+
+
 # --- The chromium guard, without uninstalling anything ----------------------------------
 
 @pytest.fixture
