@@ -144,15 +144,18 @@ def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = signatures(env)
     old: dict[str, str] = getattr(env, HANDTEKENINGEN)
     setattr(env, HANDTEKENINGEN, new)
-    # The dashboards show coverage on a peildatum (today by default): on another
-    # day an uitzondering may have expired although no source changed.
+    # Every page prints its peildatum (today by default; hgkm.thema), and the dashboards
+    # show coverage on it: on another day an uitzondering may have expired although
+    # no source changed. So a new peildatum rewrites every page.
     vandaag = str(peildatum(app.config.hgkm_peildatum or None))
     nieuwe_dag = getattr(env, PEILDATUM, vandaag) != vandaag
     setattr(env, PEILDATUM, vandaag)
     if not old:
         return []  # a first build writes every page anyway
+    if nieuwe_dag:
+        return sorted(env.found_docs)
     changed = {doc for doc in set(new) | set(old) if new.get(doc) != old.get(doc)}
-    if changed or nieuwe_dag:
+    if changed:
         changed |= getattr(env, OVERZICHTEN)
     return sorted(doc for doc in changed if doc in env.found_docs)
 

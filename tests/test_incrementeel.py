@@ -120,3 +120,7 @@ def test_dashboards_follow_the_peildatum_without_an_edit(tmp_path: Path) -> None
     assert second.returncode == 0, second.log
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "peildatum 2025-06-01" in home and "peildatum 2025-01-01" not in home
+    # every page prints its peildatum: the incremental build equals a clean one of that day
+    clean = build(project, tmp_path / "schoon", env={"HGKM_PEILDATUM": "2025-06-01"})
+    assert clean.returncode == 0, clean.log
+    assert differing_pages(out, clean.outdir) == []
