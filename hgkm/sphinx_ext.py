@@ -2,7 +2,7 @@
 
 - the `{metamodel}` directive (the metamodel page);
 - metamodel.json beside needs.json, so tools outside Sphinx know the metamodel;
-- build_meldingen.json: every warning of the build, located, for `make check`;
+- build_meldingen.json: every warning of the build, located, for `make check` (hgkm.collector);
 - the rules of hgkm.rules run inside the build: blocking findings become located
   warnings, so `make html -W` fails on an incomplete plan too.
 """
@@ -10,8 +10,6 @@
 from __future__ import annotations
 
 import json
-import logging
-import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,124 +17,18 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
-from sphinx.util.build_phase import BuildPhase
 from sphinx.util.matching import get_matching_files
 
-from hgkm import backlinks, incremental, invoer, koppelingen, needs_export, poort, reproducible, rules, settings, speedups, telling, valid_html, veiligheid, vertrouwen
+from hgkm import backlinks, collector, incremental, invoer, koppelingen, needs_export, poort, reproducible, rules, settings, speedups, telling, valid_html, veiligheid, vertrouwen
 from hgkm.build import schrijf_stempel, vingerafdruk
+from hgkm.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm.metamodel import from_sphinx
 from hgkm.metamodel_page import MetamodelDirective
 from hgkm.model import Corpus, peildatum
 
 METAMODEL_JSON = "metamodel.json"
-BUILD_MELDINGEN_JSON = "build_meldingen.json"
-#: Warning type of the findings this extension emits (not captured again).
-WARNING_TYPE = "hgkm"
 
 logger = sphinx_logging.getLogger(__name__)
-
-
-class _Collector(logging.Handler):
-    """Keeps every warning of the build with its location.
-
-    Warnings of the reading phase are kept per document in the environment, so an
-    incremental build (which reads only changed documents) still reports them all;
-    the others are emitted anew by every build.
-    """
-
-    def __init__(self, app: Sphinx) -> None:
-        super().__init__(logging.WARNING)
-        self.app = app
-        self.meldingen: list[dict[str, Any]] = []
-
-    @staticmethod
-    def _skipped(record: logging.LogRecord) -> bool:
-        # our own findings, and schema violations read from their json
-        return getattr(record, "type", None) in (WARNING_TYPE, "sn_schema_violation")
-
-    def melding(self, record: logging.LogRecord) -> dict[str, Any]:
-        """The warning as the invoer rule reads it; kept on the record once made."""
-        if (kept := getattr(record, "hgkm_melding", None)) is not None:
-            return kept
-        path, line = self._location(getattr(record, "location", None))
-        # Sphinx's own handler may already have appended " [type.subtype]" to msg.
-        message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
-        # paths inside the text as the writer knows them: relative to the project
-        message = message.replace(f"{Path(self.app.srcdir).resolve()}/", "")
-        melding = {
-            "bericht": message,
-            "bestand": invoer.relative(path, Path(self.app.srcdir)),
-            "regel": int(line) if line else None,
-            "type": getattr(record, "type", None),
-            "subtype": getattr(record, "subtype", None),
-            "pad": path,
-        }
-        record.hgkm_melding = melding  # type: ignore[attr-defined]
-        return melding
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        """Put on Sphinx's own handlers: print what we can translate in Dutch too."""
-        already_dutch = getattr(record, "type", None) == BRON_TYPE
-        if record.levelno >= logging.WARNING and not (self._skipped(record) or already_dutch or hasattr(record, "hgkm_melding")):
-            melding = self.melding(record)
-            finding = invoer.build_finding(dict(melding), Path(self.app.srcdir))
-            if not finding.melding.startswith(invoer.ONVERTAALD):
-                record.msg, record.args = f"[invoer] {finding.melding} {finding.oplossing}", ()
-                if finding.bestand and finding.bestand != melding["bestand"]:
-                    # the place the writer must go to (e.g. the empty file, not the toctree naming it)
-                    record.location = f"{Path(self.app.srcdir, finding.bestand)}:{finding.regelnummer or 1}"
-        return True
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if self._skipped(record):
-            return
-        melding = dict(self.melding(record))
-        path = melding.pop("pad")
-        env = self.app.env
-        docname = env.path2doc(path) if path else None
-        if self.app.phase == BuildPhase.READING and docname:
-            env.hgkm_meldingen.setdefault(docname, []).append(melding)  # type: ignore[attr-defined]
-        else:
-            self.meldingen.append(melding)
-
-    def _location(self, location: Any) -> tuple[str, str]:
-        """(path, line) from a record's location in any of the forms Sphinx uses."""
-        if isinstance(location, tuple):
-            docname, lineno = location
-            return (str(self.app.env.doc2path(docname)) if docname else "", str(lineno or ""))
-        if isinstance(location, nodes.Node):
-            location = sphinx_logging.get_node_location(location) or ""
-        text = str(location or "")
-        path, _, line = text.rpartition(":")
-        return (path, line) if line.isdigit() else (text, "")
-
-    def all(self) -> list[dict[str, Any]]:
-        per_doc = self.app.env.hgkm_meldingen  # type: ignore[attr-defined]
-        return [m for doc in sorted(per_doc) for m in per_doc[doc]] + self.meldingen
-
-
-_TYPE_SUFFIX = re.compile(r"( \[[\w.-]+\])+$")
-
-
-def _start_collecting(app: Sphinx) -> None:
-    if not hasattr(app.env, "hgkm_meldingen"):
-        app.env.hgkm_meldingen = {}  # type: ignore[attr-defined]
-    collector = _Collector(app)
-    sphinx_logger = logging.getLogger(sphinx_logging.NAMESPACE)
-    for handler in sphinx_logger.handlers:
-        handler.filters.insert(0, collector)  # translate before Sphinx prints
-    sphinx_logger.addHandler(collector)
-    app._hgkm_collector = collector  # type: ignore[attr-defined]
-
-
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, "hgkm_meldingen", {}).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
-    for docname in docnames:
-        if docname in getattr(other, "hgkm_meldingen", {}):
-            env.hgkm_meldingen[docname] = other.hgkm_meldingen[docname]
 
 
 def _live_corpus(app: Sphinx) -> Corpus:
@@ -163,8 +55,7 @@ def _write_outputs(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None:
         return
     Path(app.outdir, METAMODEL_JSON).write_text(from_sphinx(app).to_json(), encoding="utf-8")
-    collector: _Collector | None = getattr(app, "_hgkm_collector", None)
-    meldingen = collector.all() if collector else []
+    meldingen = collected(app)
     Path(app.outdir, BUILD_MELDINGEN_JSON).write_text(
         json.dumps(meldingen, ensure_ascii=False, indent=1), encoding="utf-8"
     )
@@ -186,7 +77,7 @@ def _write_stempel(app: Sphinx, exception: Exception | None) -> None:
 
 #: Warning type of the findings from reading the sources themselves (captured in
 #: build_meldingen.json like any build warning; hgkm.invoer reads them back).
-BRON_TYPE = poort.BRON_TYPE
+BRON_TYPE = collector.BRON_TYPE
 
 
 def _bron_warning(path: str, finding: Any) -> None:
@@ -291,8 +182,7 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
         for need in SphinxNeedsData(env).get_needs_view().values()
         if need.get("docname")
     ]
-    collector: _Collector | None = getattr(app, "_hgkm_collector", None)
-    meldingen = collector.all() if collector else []
+    meldingen = collected(app)
     geweigerd: list[Any] = []
     for bestand, text in bronnen.items():
         geweigerd += vertrouwen.findings(bestand, text, Path(app.srcdir))
@@ -312,14 +202,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _check_peildatum)
     app.connect("config-inited", settings.add_layout_field, priority=20)  # after needs_from_toml (10)
     app.connect("config-inited", _undecodable)
-    app.connect("builder-inited", _start_collecting)
+    collector.setup(app)
     app.connect("builder-inited", _report_encoding, priority=600)
     app.connect("source-read", _ontsmet)
     app.connect("include-read", _ontsmet_include)
     app.connect("doctree-read", _ontsmet_doctree, priority=100)
     app.connect("write-started", _check_sources, priority=800)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
     # after sphinx-needs' own process_schemas (priority 500) wrote schema_violations.json
     app.connect("write-started", _report_findings, priority=900)
     app.connect("build-finished", _write_outputs, priority=400)

@@ -7,6 +7,7 @@ incrementally, and compare every page with a clean build of the edited sources.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,26 @@ def test_dashboards_follow_the_peildatum_without_an_edit(tmp_path: Path) -> None
     clean = build(project, tmp_path / "schoon", env={"HGKM_PEILDATUM": "2025-06-01"})
     assert clean.returncode == 0, clean.log
     assert differing_pages(out, clean.outdir) == []
+
+
+def test_an_incremental_build_keeps_the_warnings_of_pages_it_leaves_alone(tmp_path: Path) -> None:
+    """`make check` (a build without -W) and then `make html -W`: the second build reads and
+    writes nothing, yet must fail on the same warnings; fixed, they are gone."""
+    project = copy_fixture("minimaal", tmp_path)
+    beleid = project / "beleid.md"
+    goed = beleid.read_text(encoding="utf-8")
+    beleid.write_text(goed + "\n\nZie {need}`UA-BESTAAT-NIET` en {onbekend}`x`.\n", encoding="utf-8")
+    out = tmp_path / "html"
+    check = build(project, out)
+    assert check.returncode == 0, check.log
+    meldingen = (out / "build_meldingen.json").read_text(encoding="utf-8")
+    soorten = {(m["type"], m["subtype"]) for m in json.loads(meldingen)}
+    assert soorten == {("myst", "role_unknown"), ("needs", "link_ref")}, meldingen
+    html = build(project, out, strict=True)
+    assert html.returncode != 0
+    assert sorted(html.warnings) == sorted(check.warnings) and len(html.warnings) == 2, html.log
+    assert (out / "build_meldingen.json").read_text(encoding="utf-8") == meldingen
+    beleid.write_text(goed, encoding="utf-8")
+    opgelost = build(project, out, strict=True)
+    assert opgelost.returncode == 0, opgelost.log
+    assert json.loads((out / "build_meldingen.json").read_text(encoding="utf-8")) == []

@@ -1,0 +1,206 @@
+"""Every warning of a build, located, kept for `make check` (build_meldingen.json).
+
+Sphinx prints a warning only while it reads or writes the document it is about. An
+incremental build that neither reads nor writes a document would forget that
+document's warnings: `make html -W` right after a `make check` that found them would
+pass. So the warnings of documents this build left alone are carried over (reading
+warnings from the environment, the others from the previous build_meldingen.json)
+and printed again: the same build, clean or incremental, gives the same warnings.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.util import logging as sphinx_logging
+from sphinx.util.build_phase import BuildPhase
+
+from hgkm import invoer, poort
+
+BUILD_MELDINGEN_JSON = "build_meldingen.json"
+#: Warning type of the findings hgkm.sphinx_ext emits itself (not captured again).
+WARNING_TYPE = "hgkm"
+BRON_TYPE = poort.BRON_TYPE
+#: Marks a warning printed again from an earlier build (already kept).
+HERHAALD = "hgkm_herhaald"
+
+logger = sphinx_logging.getLogger(__name__)
+
+
+class Collector(logging.Handler):
+    """Keeps every warning of the build with its location.
+
+    Warnings of the reading phase are kept per document in the environment, so an
+    incremental build (which reads only changed documents) still reports them all;
+    the others are emitted anew by every build.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__(logging.WARNING)
+        self.app = app
+        self.meldingen: list[dict[str, Any]] = []
+        #: the documents this build read, and those it resolved to write
+        self.gelezen: set[str] = set()
+        self.geschreven: set[str] = set()
+
+    @staticmethod
+    def _skipped(record: logging.LogRecord) -> bool:
+        # our own findings, and schema violations read from their json
+        return getattr(record, "type", None) in (WARNING_TYPE, "sn_schema_violation")
+
+    def melding(self, record: logging.LogRecord) -> dict[str, Any]:
+        """The warning as the invoer rule reads it; kept on the record once made."""
+        if (kept := getattr(record, "hgkm_melding", None)) is not None:
+            return kept
+        path, line = self._location(getattr(record, "location", None))
+        # Sphinx's own handler may already have appended " [type.subtype]" to msg.
+        message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
+        # paths inside the text as the writer knows them: relative to the project
+        message = message.replace(f"{Path(self.app.srcdir).resolve()}/", "")
+        melding = {
+            "bericht": message,
+            "bestand": invoer.relative(path, Path(self.app.srcdir)),
+            "regel": int(line) if line else None,
+            "type": getattr(record, "type", None),
+            "subtype": getattr(record, "subtype", None),
+            "pad": path,
+        }
+        record.hgkm_melding = melding  # type: ignore[attr-defined]
+        return melding
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Put on Sphinx's own handlers: print what we can translate in Dutch too."""
+        already_dutch = getattr(record, "type", None) == BRON_TYPE
+        if record.levelno >= logging.WARNING and not (self._skipped(record) or already_dutch or hasattr(record, "hgkm_melding")):
+            melding = self.melding(record)
+            finding = invoer.build_finding(dict(melding), Path(self.app.srcdir))
+            if not finding.melding.startswith(invoer.ONVERTAALD):
+                record.msg, record.args = f"[invoer] {finding.melding} {finding.oplossing}", ()
+                if finding.bestand and finding.bestand != melding["bestand"]:
+                    # the place the writer must go to (e.g. the empty file, not the toctree naming it)
+                    record.location = f"{Path(self.app.srcdir, finding.bestand)}:{finding.regelnummer or 1}"
+        return True
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._skipped(record) or getattr(record, HERHAALD, False):
+            return
+        melding = dict(self.melding(record))
+        path = melding.pop("pad")
+        env = self.app.env
+        docname = env.path2doc(path) if path else None
+        if self.app.phase == BuildPhase.READING and docname:
+            env.hgkm_meldingen.setdefault(docname, []).append(melding)  # type: ignore[attr-defined]
+        else:
+            self.meldingen.append(melding)
+
+    def _location(self, location: Any) -> tuple[str, str]:
+        """(path, line) from a record's location in any of the forms Sphinx uses."""
+        if isinstance(location, tuple):
+            docname, lineno = location
+            return (str(self.app.env.doc2path(docname)) if docname else "", str(lineno or ""))
+        if isinstance(location, nodes.Node):
+            location = sphinx_logging.get_node_location(location) or ""
+        text = str(location or "")
+        path, _, line = text.rpartition(":")
+        return (path, line) if line.isdigit() else (text, "")
+
+    def all(self) -> list[dict[str, Any]]:
+        """Each warning once (MyST and Sphinx's docutils bridge may log the same one twice)."""
+        per_doc = self.app.env.hgkm_meldingen  # type: ignore[attr-defined]
+        return _once([m for doc in sorted(per_doc) for m in per_doc[doc]] + self.meldingen)
+
+
+_TYPE_SUFFIX = re.compile(r"( \[[\w.-]+\])+$")
+
+
+def start(app: Sphinx) -> None:
+    if not hasattr(app.env, "hgkm_meldingen"):
+        app.env.hgkm_meldingen = {}  # type: ignore[attr-defined]
+    collector = Collector(app)
+    sphinx_logger = logging.getLogger(sphinx_logging.NAMESPACE)
+    for handler in sphinx_logger.handlers:
+        handler.filters.insert(0, collector)  # translate before Sphinx prints
+    sphinx_logger.addHandler(collector)
+    app._hgkm_collector = collector  # type: ignore[attr-defined]
+
+
+def _once(meldingen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    result = []
+    for melding in meldingen:
+        key = json.dumps(melding, sort_keys=True, default=str)
+        if key not in seen:
+            seen.add(key)
+            result.append(melding)
+    return result
+
+
+def collected(app: Sphinx) -> list[dict[str, Any]]:
+    """The warnings of this build so far (all of them, once the build has finished)."""
+    collector: Collector | None = getattr(app, "_hgkm_collector", None)
+    return collector.all() if collector else []
+
+
+def _read(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    app._hgkm_collector.gelezen.update(docnames)  # type: ignore[attr-defined]
+
+
+def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    app._hgkm_collector.geschreven.add(docname)  # type: ignore[attr-defined]
+
+
+def _again(melding: dict[str, Any], srcdir: Path) -> None:
+    regel = f":{melding['regel']}" if melding.get("regel") else ""
+    logger.warning(melding["bericht"], location=f"{srcdir / melding['bestand']}{regel}",
+                   type=melding.get("type"), subtype=melding.get("subtype"), extra={HERHAALD: True})
+
+
+def _carry_over(app: Sphinx, exception: Exception | None) -> None:
+    """Before build_meldingen.json is written: the warnings of documents left alone."""
+    collector: Collector | None = getattr(app, "_hgkm_collector", None)
+    if exception is not None or collector is None:
+        return
+    env, srcdir = app.env, Path(app.srcdir)
+    onaangeroerd = env.found_docs - collector.gelezen - collector.geschreven
+    for docname in sorted(onaangeroerd & set(env.hgkm_meldingen)):  # type: ignore[attr-defined]
+        for melding in _once(env.hgkm_meldingen[docname]):  # type: ignore[attr-defined]
+            _again(melding, srcdir)
+    vorige = Path(app.outdir, BUILD_MELDINGEN_JSON)
+    try:
+        eerder = json.loads(vorige.read_text(encoding="utf-8")) if vorige.exists() else []
+    except ValueError:
+        eerder = []  # a killed build's half file: nothing to carry
+    nu = collector.all()
+    for melding in eerder:
+        if not isinstance(melding, dict) or not melding.get("bestand") or melding in nu:
+            continue
+        docname = env.path2doc(str(srcdir / melding["bestand"]))
+        if docname in onaangeroerd and melding not in env.hgkm_meldingen.get(docname, []):  # type: ignore[attr-defined]
+            collector.meldingen.append(melding)
+            _again(melding, srcdir)
+
+
+def _purge(app: Sphinx, env: Any, docname: str) -> None:
+    getattr(env, "hgkm_meldingen", {}).pop(docname, None)
+
+
+def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
+    for docname in docnames:
+        if docname in getattr(other, "hgkm_meldingen", {}):
+            env.hgkm_meldingen[docname] = other.hgkm_meldingen[docname]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", start)
+    app.connect("env-before-read-docs", _read)
+    app.connect("doctree-resolved", _resolved)
+    app.connect("env-purge-doc", _purge)
+    app.connect("env-merge-info", _merge)
+    # before hgkm.sphinx_ext writes build_meldingen.json (priority 400)
+    app.connect("build-finished", _carry_over, priority=390)
