@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from hgkm import ROOT
+from hgkm.build_guard import BEZIG
 from hgkm.model import Corpus
 
 
@@ -77,8 +78,8 @@ def schrijf_stempel(outdir: Path, afdruk: dict[str, list[int]]) -> None:
 def is_actueel(srcdir: Path, outdir: Path) -> bool:
     """Whether the build in `outdir` was made from exactly the current sources."""
     stempel = Path(outdir) / STEMPEL
-    if not stempel.exists() or not (Path(outdir) / "needs.json").exists():
-        return False
+    if not stempel.exists() or not (Path(outdir) / "needs.json").exists() or (Path(outdir) / BEZIG).exists():
+        return False  # never built, or cut off (hgkm.build_guard)
     try:
         if json.loads(stempel.read_text(encoding="utf-8")) != vingerafdruk(srcdir):
             return False

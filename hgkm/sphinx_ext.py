@@ -19,7 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.matching import get_matching_files
 
-from hgkm import backlinks, collector, incremental, invoer, koppelingen, needs_export, poort, reproducible, rules, settings, speedups, telling, valid_html, veiligheid, vertrouwen
+from hgkm import backlinks, build_guard, collector, incremental, invoer, koppelingen, needs_export, poort, reproducible, rules, settings, speedups, telling, valid_html, veiligheid, vertrouwen
 from hgkm.build import schrijf_stempel, vingerafdruk
 from hgkm.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm.metamodel import from_sphinx
@@ -202,6 +202,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _check_peildatum)
     app.connect("config-inited", settings.add_layout_field, priority=20)  # after needs_from_toml (10)
     app.connect("config-inited", _undecodable)
+    build_guard.setup(app)
     collector.setup(app)
     app.connect("builder-inited", _report_encoding, priority=600)
     app.connect("source-read", _ontsmet)
