@@ -48,6 +48,8 @@ class Collector(logging.Handler):
         #: the documents this build read, and those it resolved to write
         self.gelezen: set[str] = set()
         self.geschreven: set[str] = set()
+        #: whether Sphinx checked consistency (it does only when it read something)
+        self.gecontroleerd = False
 
     @staticmethod
     def _skipped(record: logging.LogRecord) -> bool:
@@ -69,6 +71,7 @@ class Collector(logging.Handler):
             "regel": int(line) if line else None,
             "type": getattr(record, "type", None),
             "subtype": getattr(record, "subtype", None),
+            "fase": self.app.phase.name.lower(),
             "pad": path,
         }
         record.hgkm_melding = melding  # type: ignore[attr-defined]
@@ -155,9 +158,22 @@ def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     app._hgkm_collector.geschreven.add(docname)  # type: ignore[attr-defined]
 
 
-def _again(melding: dict[str, Any], srcdir: Path) -> None:
-    regel = f":{melding['regel']}" if melding.get("regel") else ""
-    logger.warning(melding["bericht"], location=f"{srcdir / melding['bestand']}{regel}",
+def _checked(app: Sphinx, env: Any) -> None:
+    app._hgkm_collector.gecontroleerd = True  # type: ignore[attr-defined]
+
+
+def _docname(env: Any, srcdir: Path, bestand: str) -> str | None:
+    """The document a warning is about: Sphinx locates some by file, some by docname."""
+    return bestand if bestand in env.found_docs else env.path2doc(str(srcdir / bestand))
+
+
+def _again(melding: dict[str, Any], srcdir: Path, env: Any) -> None:
+    bestand, regel = melding["bestand"], melding.get("regel")
+    if bestand in env.found_docs:
+        location: Any = (bestand, regel or 1)  # as the first build printed it
+    else:
+        location = f"{srcdir / bestand}{f':{regel}' if regel else ''}"
+    logger.warning(melding["bericht"], location=location,
                    type=melding.get("type"), subtype=melding.get("subtype"), extra={HERHAALD: True})
 
 
@@ -167,10 +183,9 @@ def _carry_over(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or collector is None:
         return
     env, srcdir = app.env, Path(app.srcdir)
-    onaangeroerd = env.found_docs - collector.gelezen - collector.geschreven
-    for docname in sorted(onaangeroerd & set(env.hgkm_meldingen)):  # type: ignore[attr-defined]
+    for docname in sorted(set(env.hgkm_meldingen) - collector.gelezen):  # type: ignore[attr-defined]
         for melding in _once(env.hgkm_meldingen[docname]):  # type: ignore[attr-defined]
-            _again(melding, srcdir)
+            _again(melding, srcdir, env)
     vorige = Path(app.outdir, BUILD_MELDINGEN_JSON)
     try:
         eerder = json.loads(vorige.read_text(encoding="utf-8")) if vorige.exists() else []
@@ -178,12 +193,26 @@ def _carry_over(app: Sphinx, exception: Exception | None) -> None:
         eerder = []  # a killed build's half file: nothing to carry
     nu = collector.all()
     for melding in eerder:
-        if not isinstance(melding, dict) or not melding.get("bestand") or melding in nu:
-            continue
-        docname = env.path2doc(str(srcdir / melding["bestand"]))
-        if docname in onaangeroerd and melding not in env.hgkm_meldingen.get(docname, []):  # type: ignore[attr-defined]
+        if isinstance(melding, dict) and melding.get("bestand") and melding not in nu and _stale(collector, melding):
             collector.meldingen.append(melding)
-            _again(melding, srcdir)
+            _again(melding, srcdir, env)
+
+
+def _stale(collector: Collector, melding: dict[str, Any]) -> bool:
+    """Whether an earlier warning still stands because this build did not redo its step.
+
+    Reading warnings come from the environment; the consistency check (a page in no
+    toctree) runs only when something was read; the rest comes with writing a page.
+    """
+    env = collector.app.env
+    docname = _docname(env, Path(collector.app.srcdir), melding["bestand"])
+    if docname is None or docname not in env.found_docs or docname in collector.gelezen:
+        return False
+    fase = melding.get("fase")
+    if fase == BuildPhase.CONSISTENCY_CHECK.name.lower():
+        return not collector.gecontroleerd
+    return fase in (BuildPhase.RESOLVING.name.lower(), BuildPhase.WRITING.name.lower()) \
+        and docname not in collector.geschreven
 
 
 def _purge(app: Sphinx, env: Any, docname: str) -> None:
@@ -200,6 +229,7 @@ def setup(app: Sphinx) -> None:
     app.connect("builder-inited", start)
     app.connect("env-before-read-docs", _read)
     app.connect("doctree-resolved", _resolved)
+    app.connect("env-check-consistency", _checked)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     # before hgkm.sphinx_ext writes build_meldingen.json (priority 400)
