@@ -14,7 +14,7 @@ project = "Regiovisie HGKM Rotterdam Rijnmond"
 author = "Gemeenten van de regio Rotterdam Rijnmond"
 copyright = "2024-2026, de bijdragers aan deze kennisbank (EUPL-1.2)"
 html_title = "Kennisbank Regiovisie HGKM Rotterdam Rijnmond 2024-2027"
-hgkm_itempaginas = True  # a page per gemeente, opgave, principe, taak, toetssteen (hgkm.paginas)
+hgkm_itempaginas = True  # a page per gemeente, opgave, principe, taak, toetssteen (hgkm.site.item_pages)
 # The full title is long for the theme's top bar; the page titles say the rest.
 html_theme_options = {**html_theme_options, "logo": {"text": "Kennisbank HGKM Rotterdam Rijnmond"}}  # noqa: F821
 # Where the site is published (site.yml sets it from GitHub Pages): canonical links, and

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hgkm.incremental import differing_pages  # noqa: E402
+from hgkm.hooks.incremental import differing_pages  # noqa: E402
 
 OPGAVEN = 5
 PRINCIPES = 3

@@ -7,7 +7,7 @@ per plan and some uitzonderingen. It then times
 
 - the baseline: a plain `json.load` of the same file,
 - loading: `Corpus.from_outdir`,
-- `rules.evaluate` (and each rule on its own),
+- `registry.evaluate` (and each rule on its own),
 
 and prints the figures with their ratio to the baseline. Goal: loading plus
 evaluation under 1 s.
@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hgkm import rules  # noqa: E402
-from hgkm.model import Corpus  # noqa: E402
+from hgkm.rules import registry  # noqa: E402
+from hgkm.model.corpus import Corpus  # noqa: E402
 
 PEILDATUM = date(2025, 6, 1)
 GOAL_SECONDS = 1.0
@@ -153,18 +153,18 @@ def main(argv: list[str] | None = None) -> int:
         del needs  # measure with a heap like a fresh process's
 
         baseline, _ = timed(lambda: json.loads(path.read_text(encoding="utf-8")), args.runs)
-        totaal, _ = timed(lambda: rules.evaluate(Corpus.from_outdir(outdir), PEILDATUM), args.runs)
+        totaal, _ = timed(lambda: registry.evaluate(Corpus.from_outdir(outdir), PEILDATUM), args.runs)
         laden, corpus = timed(lambda: Corpus.from_outdir(outdir), args.runs)
-        evalueren, findings = timed(lambda: rules.evaluate(corpus, PEILDATUM), args.runs)  # type: ignore[arg-type]
+        evalueren, findings = timed(lambda: registry.evaluate(corpus, PEILDATUM), args.runs)  # type: ignore[arg-type]
 
         print(f"{'baseline json.load':<32}{baseline * 1000:8.1f} ms   1.0x")
-        for naam, t in (("laden (Corpus.from_outdir)", laden), ("rules.evaluate", evalueren), ("laden + evaluate", totaal)):
+        for naam, t in (("laden (Corpus.from_outdir)", laden), ("registry.evaluate", evalueren), ("laden + evaluate", totaal)):
             print(f"{naam:<32}{t * 1000:8.1f} ms  {t / baseline:4.1f}x")
         print(f"{len(findings)} bevindingen")  # type: ignore[arg-type]
 
         print("per regel (elk met een eigen context, dus de dekking-regels incl. de matrix):")
-        for name, rule in rules.RULES.items():
-            ctx = rules.Context(corpus, PEILDATUM)  # type: ignore[arg-type]
+        for name, rule in registry.RULES.items():
+            ctx = registry.Context(corpus, PEILDATUM)  # type: ignore[arg-type]
             t, _ = timed(lambda rule=rule, ctx=ctx: list(rule(ctx)), 1)
             print(f"  {name:<30}{t * 1000:8.1f} ms")
 

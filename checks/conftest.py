@@ -11,9 +11,9 @@ from functools import cache
 import pytest
 
 from hgkm import ROOT
-from hgkm.build import BouwFout, corpus_van
-from hgkm.model import peildatum
-from hgkm.report import Uitkomst
+from hgkm.tools.build import BouwFout, corpus_van
+from hgkm.model.corpus import peildatum
+from hgkm.tools.report import Uitkomst
 
 
 @cache

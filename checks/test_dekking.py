@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from checks.conftest import uitkomst, uitkomst_of_fout
-from hgkm.report import ALGEMEEN, finding_text
+from hgkm.tools.report import ALGEMEEN, finding_text
 
 
 def _gevallen() -> list:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hgkm import ROOT
-from hgkm.build import BuildResult, build
+from hgkm.tools.build import BuildResult, build
 
 NORMATIVE = {"regiovisie", "taak", "principe", "opgave", "toetssteen", "gemeente", "plan", "actie"}
 

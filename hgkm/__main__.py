@@ -1,5 +1,5 @@
 import sys
 
-from hgkm.cli import main
+from hgkm.tools.cli import main
 
 sys.exit(main())

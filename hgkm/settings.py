@@ -10,9 +10,10 @@ from typing import Any
 
 from sphinx_needs.config import NeedsSphinxConfig
 
-from hgkm import METAMODEL_TOML, declaration
+from hgkm import METAMODEL_TOML
 
 #: Fields sphinx-needs shows in a layout that no need of this knowledge base sets
+from hgkm.model import declaration
 #: (the layout name, diagram style, external links, Gantt data, ...).
 _NOOIT_GEZET = ["layout", "style", "external_url", "signature", "duration", "completion", "constraints"]
 
@@ -76,7 +77,7 @@ def sphinx_settings() -> dict[str, Any]:
         "myst_heading_anchors": 3,
         # The site is public and writers are not programmers: no raw HTML in content
         # (it would pass straight into the published pages), and links only to the web
-        # and to e-mail addresses. hgkm.veiligheid tells the writer where and why.
+        # and to e-mail addresses. hgkm.sources.sanitize tells the writer where and why.
         "myst_disable_syntax": ["html_block", "html_inline"],
         "myst_url_schemes": ["http", "https", "mailto"],
         # The metamodel lives in one place; sphinx-needs reads it from there.
@@ -91,7 +92,7 @@ def sphinx_settings() -> dict[str, Any]:
         "release": "2024-2027",
         "graphviz_output_format": "svg",
         # Chosen by measurement (axe, font size, line length, small screens, build time):
-        # see hgkm/thema.py.
+        # see hgkm/site/theme.py.
         "html_theme": "pydata_sphinx_theme",
         "html_theme_options": {
             "navigation_with_keys": False,

@@ -2,8 +2,8 @@
 
 - the `{metamodel}` directive (the metamodel page);
 - metamodel.json beside needs.json, so tools outside Sphinx know the metamodel;
-- build_meldingen.json: every warning of the build, located, for `make check` (hgkm.collector);
-- the rules of hgkm.rules run inside the build: blocking findings become located
+- build_meldingen.json: every warning of the build, located, for `make check` (hgkm.hooks.collector);
+- the rules of hgkm.rules.registry run inside the build: blocking findings become located
   warnings, so `make html -W` fails on an incomplete plan too.
 """
 
@@ -19,12 +19,16 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.matching import get_matching_files
 
-from hgkm import backlinks, build_guard, collector, incremental, invoer, koppelingen, needs_export, poort, reproducible, rules, settings, speedups, telling, valid_html, veiligheid, vertrouwen
-from hgkm.build import schrijf_stempel, vingerafdruk
-from hgkm.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
-from hgkm.metamodel import from_sphinx
-from hgkm.metamodel_page import MetamodelDirective
-from hgkm.model import Corpus, peildatum
+from hgkm import settings
+from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups
+from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
+from hgkm.model.corpus import Corpus, peildatum
+from hgkm.model.metamodel import from_sphinx
+from hgkm.rules import invoer, registry
+from hgkm.site import link_labels, needs_export, reproducible, valid_html
+from hgkm.site.metamodel_page import MetamodelDirective
+from hgkm.sources import gate, item_count, sanitize, trust
+from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
 
 METAMODEL_JSON = "metamodel.json"
 
@@ -41,7 +45,7 @@ def _report_findings(app: Sphinx, builder: Any = None) -> None:
     """Run the rules on the live needs; blocking findings fail a -W build."""
     corpus = _live_corpus(app)
     app._hgkm_corpus = corpus  # type: ignore[attr-defined]  # the dashboards read it too (Stand.van)
-    for finding in rules.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None)):
+    for finding in registry.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None)):
         need = corpus.needs.get(finding.need_id)
         location = (need.docname, need.lineno) if need and need.docname else None
         text = f"[{finding.regel}] {finding.melding} {finding.oplossing}"
@@ -76,7 +80,7 @@ def _write_stempel(app: Sphinx, exception: Exception | None) -> None:
 # ------------------------------------------------- checks on the sources
 
 #: Warning type of the findings from reading the sources themselves (captured in
-#: build_meldingen.json like any build warning; hgkm.invoer reads them back).
+#: build_meldingen.json like any build warning; hgkm.rules.invoer reads them back).
 BRON_TYPE = collector.BRON_TYPE
 
 
@@ -109,10 +113,10 @@ def _check_peildatum(app: Sphinx, config: Any) -> None:
 
 def _undecodable(app: Sphinx, config: Any) -> None:
     """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback), and
-    symlinked ones (their text lives outside the project: hgkm.vertrouwen)."""
+    symlinked ones (their text lives outside the project: hgkm.sources.trust)."""
     app._hgkm_encoding = []  # type: ignore[attr-defined]
     namen = list(get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns))
-    found, weg = vertrouwen.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
+    found, weg = trust.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
     config.exclude_patterns.extend(weg)
     app._hgkm_bestanden = found  # type: ignore[attr-defined]
     for name in namen:
@@ -147,7 +151,7 @@ def _report_encoding(app: Sphinx) -> None:
 
 def _ontsmet_tekst(app: Sphinx, path: str, text: str) -> str:
     bestand = invoer.relative(path, Path(app.srcdir))
-    return veiligheid.ontsmet(vertrouwen.ontsmet(text, bestand, Path(app.srcdir)))
+    return sanitize.ontsmet(trust.ontsmet(text, bestand, Path(app.srcdir)))
 
 
 def _ontsmet(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -164,7 +168,7 @@ def _ontsmet_doctree(app: Sphinx, doctree: nodes.document) -> None:
     outside the project, nothing from another site. The located findings come from the
     source checks; this only makes sure nothing slips through."""
     bestand = invoer.relative(str(app.env.doc2path(app.env.docname)), Path(app.srcdir))
-    veiligheid.ontsmet_doctree(doctree, lambda pad: vertrouwen.buiten(bestand, pad, Path(app.srcdir)))
+    sanitize.ontsmet_doctree(doctree, lambda pad: trust.buiten(bestand, pad, Path(app.srcdir)))
 
 
 def _check_sources(app: Sphinx, builder: Any = None) -> None:
@@ -178,20 +182,20 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
         if path.suffix == ".md" and path.is_file():
             bronnen[invoer.relative(str(path), Path(app.srcdir))] = path.read_text(encoding="utf-8-sig")
     items = [
-        telling.Item(str(need["id"]), f"{need['docname']}{need.get('doctype') or '.md'}", need.get("lineno"))
+        item_count.Item(str(need["id"]), f"{need['docname']}{need.get('doctype') or '.md'}", need.get("lineno"))
         for need in SphinxNeedsData(env).get_needs_view().values()
         if need.get("docname")
     ]
     meldingen = collected(app)
     geweigerd: list[Any] = []
     for bestand, text in bronnen.items():
-        geweigerd += vertrouwen.findings(bestand, text, Path(app.srcdir))
+        geweigerd += trust.findings(bestand, text, Path(app.srcdir))
     # a block the trust boundary took out is not also "missing"
     weg = {(f.bestand, f.regelnummer) for f in geweigerd}
-    found = [f for f in telling.findings(bronnen, items, meldingen) if (f.bestand, f.regelnummer) not in weg]
+    found = [f for f in item_count.findings(bronnen, items, meldingen) if (f.bestand, f.regelnummer) not in weg]
     found += geweigerd
     for bestand, text in bronnen.items():
-        found += veiligheid.findings(bestand, text)
+        found += sanitize.findings(bestand, text)
     for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
 
@@ -214,16 +218,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _write_outputs, priority=400)
     app.connect("env-before-read-docs", _take_vingerafdruk, priority=999)
     app.connect("build-finished", _write_stempel, priority=990)
-    poort.setup(app)
+    gate.setup(app)
     incremental.setup(app)
     backlinks.setup(app)
-    koppelingen.setup(app)
+    link_labels.setup(app)
     speedups.setup(app)
     valid_html.setup(app)
     reproducible.setup(app)
     needs_export.setup(app)
-    # the site for readers: dashboards, pages per item, downloads (hgkm.dashboards)
-    from hgkm import dashboards
+    # the site for readers: dashboards, pages per item, downloads (hgkm.site.dashboards)
+    from hgkm.site import dashboards
 
     dashboards.setup(app)
-    return {"version": "0.1", "parallel_read_safe": True, "parallel_write_safe": True}
+    return {"version": "0.1", "env_version": code_version(), "parallel_read_safe": True, "parallel_write_safe": True}

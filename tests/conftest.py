@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hgkm import ROOT
-from hgkm.build import BuildResult, build
+from hgkm.tools.build import BuildResult, build
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,4 +1,4 @@
-"""hgkm.backlinks: the linear add_backlink keeps sphinx-needs' behaviour exactly."""
+"""hgkm.hooks.backlinks: the linear add_backlink keeps sphinx-needs' behaviour exactly."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from sphinx_needs.need_item import NeedLink
 
-from hgkm.backlinks import _add_backlink, _forget
+from hgkm.hooks.backlinks import _add_backlink, _forget
 
 
 def _reference(links: list[NeedLink], backlink: NeedLink) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from hgkm.build import BuildResult
+from hgkm.tools.build import BuildResult
 from tests import outside
 from tests.outside import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 

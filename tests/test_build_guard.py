@@ -1,5 +1,5 @@
 """One build at a time per output folder; a build cut off while writing is redone in full
-(hgkm.build_guard). Real Sphinx builds in subprocesses, a real kill (os._exit) mid-write."""
+(hgkm.hooks.build_guard). Real Sphinx builds in subprocesses, a real kill (os._exit) mid-write."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import time
 from pathlib import Path
 
 from hgkm import ROOT
-from hgkm.build import is_actueel
-from hgkm.build_guard import BEZIG, lock_path
+from hgkm.tools.build import is_actueel
+from hgkm.hooks.build_guard import BEZIG, lock_path
 from tests.conftest import copy_fixture
 
 #: A Sphinx extension that ends the process while the page named in $AFBREKEN is written,
@@ -61,7 +61,7 @@ def test_a_build_cut_off_while_writing_is_redone_in_full(tmp_path: Path) -> None
     (project / "afbreker.py").write_text(AFBREKER, encoding="utf-8")
     with (project / "conf.py").open("a", encoding="utf-8") as conf:
         conf.write('extensions = [*extensions, "afbreker"]\n')
-    # a page that shows an actie's title without being its source: hgkm.incremental
+    # a page that shows an actie's title without being its source: hgkm.hooks.incremental
     # rewrites it when the title changes (written first: pages are written in name order)
     (project / "a-overzicht.md").write_text("# Overzicht\n\nZie {need}`UA-A-1`.\n", encoding="utf-8")
     out = tmp_path / "html"

@@ -174,7 +174,7 @@ def test_check_reuses_a_build_of_the_same_sources_and_rebuilds_after_an_edit(tmp
     """`make check` after `make html` skips the Sphinx run, but never reads a stale build."""
     import shutil
 
-    from hgkm.build import build, is_actueel
+    from hgkm.tools.build import build, is_actueel
 
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "minimaal", corpus)
@@ -197,7 +197,7 @@ def test_check_reuses_a_build_of_the_same_sources_and_rebuilds_after_an_edit(tmp
 
 def test_a_failed_build_is_a_dutch_error_not_a_stale_corpus(tmp_path: Path) -> None:
     """check, rapport and nieuw-plan share corpus_van: a failed build never yields old needs."""
-    from hgkm.build import BouwFout, corpus_van
+    from hgkm.tools.build import BouwFout, corpus_van
 
     uit = tmp_path / "uit"
     uit.mkdir()
@@ -226,7 +226,7 @@ def test_an_empty_or_cut_off_needs_json_is_rebuilt_not_read(tmp_path: Path, inho
     """A build killed while writing needs.json: the next check builds again (no KeyError)."""
     import shutil
 
-    from hgkm.build import build, is_actueel
+    from hgkm.tools.build import build, is_actueel
 
     corpus = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "minimaal", corpus)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from hgkm.build import BuildResult, build
-from hgkm.incremental import differing_pages
-from hgkm.paginas import scan
+from hgkm.tools.build import BuildResult, build
+from hgkm.hooks.incremental import differing_pages
+from hgkm.site.item_pages import scan
 from tests.conftest import SITE_PEILDATUM, copy_fixture
 
 

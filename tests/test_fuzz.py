@@ -22,10 +22,12 @@ from hypothesis import strategies as st
 
 from htmlcheck import writer_code
 
-from hgkm import ROOT, declaration, invoer
+from hgkm import ROOT
+from hgkm.model import declaration
+from hgkm.rules import invoer
 
 MINIMAAL = Path(__file__).parent / "fixtures" / "minimaal"
-#: A file only code run from a plan file could create (the trust boundary: hgkm/vertrouwen.py).
+#: A file only code run from a plan file could create (the trust boundary: hgkm/sources/trust.py).
 MARKER = Path(tempfile.gettempdir()) / "hgkm-fuzz-uitgevoerd"
 CODE = f"__import__('pathlib').Path('{MARKER}').touch() or True"
 
@@ -138,7 +140,7 @@ def test_any_plan_file_ends_in_findings_not_a_crash(inhoud: bytes) -> None:
         assert report["geslaagd"] is (proc.returncode == 0)
         assert all(f["melding"] and f["oplossing"] and f["bestand"] for f in report["bevindingen"])
         engels = [f["melding"] for f in report["bevindingen"] if f["melding"].startswith(invoer.ONVERTAALD)]
-        assert engels == [], "a build warning without a Dutch translation (hgkm/invoer.py)"
+        assert engels == [], "a build warning without a Dutch translation (hgkm/rules/invoer.py)"
         page = out / "requirements" / "uitvoeringsplannen" / "fuzz.html"
         if page.exists():
             theme = (out / "index.html").read_text(encoding="utf-8")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from hgkm.build import build
-from hgkm.incremental import differing_pages
+from hgkm.tools.build import build
+from hgkm.hooks.incremental import differing_pages
 from tests.conftest import copy_fixture
 
 PLAN = Path("requirements/uitvoeringsplannen/aadorp.md")

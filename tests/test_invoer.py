@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 from htmlcheck import writer_code
 
-from hgkm import ROOT, telling, veiligheid
-from hgkm.build import build
+from hgkm import ROOT
+from hgkm.sources import item_count, sanitize
+from hgkm.tools.build import build
 
 
 FOUTEN_DIR = Path(__file__).parent / "fixtures" / "fouten"
@@ -444,7 +445,7 @@ def test_doctree_guard_removes_script_links_whatever_the_syntax():
         "`d <pagina.html#kop>`_\n\n.. image:: javascript:alert(2)\n",
         settings_overrides={"report_level": 5},
     )
-    assert veiligheid.ontsmet_doctree(doctree) == 3
+    assert sanitize.ontsmet_doctree(doctree) == 3
     assert [n.get("refuri") for n in doctree.findall(nodes.reference)] == [
         None, "https://veiligthuis.nl", None, "pagina.html#kop",
     ]
@@ -453,7 +454,7 @@ def test_doctree_guard_removes_script_links_whatever_the_syntax():
 
 def test_sanitizer_keeps_lines_and_code():
     text = 'Regel 1 <img\nsrc=x onerror="alert(1)">\n`<b>code</b>` en [x](javascript:alert(2))\n```\n<script>\n```\n'
-    clean = veiligheid.ontsmet(text)
+    clean = sanitize.ontsmet(text)
     assert clean.count("\n") == text.count("\n")
     assert "`<b>code</b>`" in clean and "\n<script>\n" in clean
     assert "onerror" not in clean and "javascript" not in clean and "<img" not in clean
@@ -479,25 +480,25 @@ def test_scan_follows_myst_fences():
         "````\n"  # 13
         ":::{plan} Open\n"  # 14
     )
-    blokken = list(telling.blokken(text.splitlines()))
+    blokken = list(item_count.blokken(text.splitlines()))
     items = [(b.naam, b.regel, b.eind, b.need_id) for b in blokken if b.naam in {"actie", "plan"}]
     assert items == [("actie", 2, 4, "UA-X-1"), ("actie", 10, 13, ""), ("plan", 14, None, "")]
 
 
 def test_count_reports_a_block_without_need_unless_explained():
     bronnen = {"p.md": ":::{actie} A\n:id: UA-P-1\n:::\n\n:::{actie} B\n:id: UA-P-2\n:::\n"}
-    gemaakt = [telling.Item("UA-P-1", "p.md", 1)]
-    found = list(telling.findings(bronnen, gemaakt))
+    gemaakt = [item_count.Item("UA-P-1", "p.md", 1)]
+    found = list(item_count.findings(bronnen, gemaakt))
     assert [(f.plaats, f.need_id) for f in found] == [("p.md:5", "UA-P-2")]
     assert "Dit item staat niet in de kennisbank: actie UA-P-2" in found[0].melding
     uitgelegd = [{"bestand": "p.md", "regel": 5, "bericht": "Need could not be created"}]
-    assert list(telling.findings(bronnen, gemaakt, uitgelegd)) == []
+    assert list(item_count.findings(bronnen, gemaakt, uitgelegd)) == []
 
 
 def test_a_field_in_the_wrong_form_gets_a_dutch_message_and_an_example():
     """A pattern violation on a field other than the ID (gemeente :centrumgemeente:)."""
-    from hgkm.invoer import _schema_finding
-    from hgkm.model import Need
+    from hgkm.rules.invoer import _schema_finding
+    from hgkm.model.corpus import Need
 
     need = Need.from_dict({"id": "GM-X", "type": "gemeente", "title": "X", "docname": "requirements/gemeenten",
                            "lineno": 12, "centrumgemeente": "Rotterdam"})

@@ -11,9 +11,9 @@ import json
 
 from bs4 import BeautifulSoup
 
-from hgkm import declaration
-from hgkm.build import BuildResult
+from hgkm.model import declaration
 from hgkm.settings import need_layouts
+from hgkm.tools.build import BuildResult
 
 def _tables(outdir) -> dict[str, tuple[str, str]]:
     tables = {}

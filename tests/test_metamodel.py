@@ -14,7 +14,7 @@ import pytest
 
 from hgkm import METAMODEL_TOML
 
-from hgkm.metamodel import Metamodel
+from hgkm.model.metamodel import Metamodel
 
 TYPES = {
     "regiovisie": "RV-",

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from hgkm import ROOT
-from hgkm.build import BuildResult, build
-from hgkm.needs_export import portable
+from hgkm.tools.build import BuildResult, build
+from hgkm.site.needs_export import portable
 from tests.outside import CHROMIUM, CHROMIUM_ARGS, require, require_chromium, require_node_tool, serve
 
 pytestmark = pytest.mark.slow
@@ -273,7 +273,7 @@ def test_dcat_catalogue_without_licence_or_with_a_foreign_one_is_rejected(
 def test_dcat_addresses_are_absolute_when_the_site_address_is_known() -> None:
     from datetime import date
 
-    from hgkm import dcat
+    from hgkm.site import dcat
 
     data = dcat.catalogus("Kennisbank", "2024-2027", date(2026, 1, 1), "https://regio.invalid/kb/",
                           {"naam": "Regio", "uri": "http://standaarden.overheid.nl/owms/terms/Rotterdam"})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hgkm.cli import main
+from hgkm.tools.cli import main
 from tests.conftest import copy_fixture
 
 PEIL = "2025-06-30"

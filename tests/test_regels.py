@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from hgkm import rules
-from hgkm.build import BuildResult, build
-from hgkm.findings import ERNST, Finding
-from hgkm.model import PEILDATUM_ENV, Corpus
+from hgkm.model.corpus import PEILDATUM_ENV, Corpus
+from hgkm.model.findings import ERNST, Finding
+from hgkm.rules import registry
+from hgkm.tools.build import build, BuildResult
 
 _ANNOTATION = re.compile(r"^%\s*(?P<soort>expect|expect-not):\s*(?P<rest>.+)$")
 _DIRECTIVE = re.compile(r"^(:::+|```+)\{(?P<type>[\w-]+)\}")
@@ -115,7 +115,7 @@ VERWACHTINGEN = [(naam, v) for naam in CORPORA for v in lees(REGELS / naam)]
 
 @dataclass
 class Gebouwd:
-    """One fixture corpus after a strict build, with the findings of the rules."""
+    """One fixture corpus after a strict build, with the findings of the registry."""
 
     srcdir: Path
     build: BuildResult
@@ -134,7 +134,7 @@ def bouw(tmp_path_factory: pytest.TempPathFactory):
             result = build(REGELS / naam, out, strict=True, env={PEILDATUM_ENV: PEILDATUM.isoformat()})
             assert result.needs_json.exists(), result.log
             corpus = Corpus.from_outdir(out)
-            cache[naam] = Gebouwd(REGELS / naam, result, corpus, rules.evaluate(corpus, PEILDATUM))
+            cache[naam] = Gebouwd(REGELS / naam, result, corpus, registry.evaluate(corpus, PEILDATUM))
         return cache[naam]
 
     return get
@@ -182,7 +182,7 @@ def test_strikte_build_faalt_met_plaats(bouw, naam: str) -> None:
 def test_volledig_plan_slaagt(minimaal) -> None:
     """A complete plan builds with -W and the rules find nothing."""
     assert minimaal.returncode == 0, minimaal.log
-    assert rules.evaluate(Corpus.from_outdir(minimaal.outdir), PEILDATUM) == []
+    assert registry.evaluate(Corpus.from_outdir(minimaal.outdir), PEILDATUM) == []
 
 
 def test_annotatie_zonder_item_is_een_fout(tmp_path: Path) -> None:

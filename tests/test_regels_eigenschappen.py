@@ -3,7 +3,7 @@
 Hypothesis generates random regiovisies, gemeenten, plans, acties and
 uitzonderingen as needs.json dicts (no Sphinx build). The expected state of every
 (regiovisie, gemeente, opgave or taak) is counted here straight from the design
-brief, with none of hgkm.coverage's code, and compared with the matrix and with
+brief, with none of hgkm.model.coverage's code, and compared with the matrix and with
 the findings of the rules dekking-opgaven, dekking-taken and uitzondering.
 """
 
@@ -15,9 +15,9 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hgkm import rules
-from hgkm.coverage import dekking
-from hgkm.model import Corpus
+from hgkm.model.corpus import Corpus
+from hgkm.model.coverage import dekking
+from hgkm.rules import registry
 
 PEILDATUM = date(2025, 6, 1)
 GEMEENTEN = [f"GM-{c}" for c in "ABCDEF"]
@@ -137,7 +137,7 @@ def test_dekking_gelijk_aan_brute_force(needs: list[dict]) -> None:
     }
     assert matrix == verwacht
 
-    findings = rules.evaluate(corpus, PEILDATUM)
+    findings = registry.evaluate(corpus, PEILDATUM)
     titel = {n["id"]: n["title"] for n in needs}
     gemeld = {
         (f.regiovisie, f.gemeente, f.regel, re.search(r"(?:ontwikkelopgave|wettelijke taak) (\S+)", f.melding)[1])

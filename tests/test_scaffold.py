@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from hgkm.build import build
-from hgkm.cli import main
-from hgkm.model import Corpus
-from hgkm.rules import evaluate
-from hgkm.scaffold import ScaffoldFout, huidige_regiovisie, ontwerp, schrijf, slug, snelcontrole
+from hgkm.tools.build import build
+from hgkm.tools.cli import main
+from hgkm.model.corpus import Corpus
+from hgkm.rules.registry import evaluate
+from hgkm.tools.scaffold import ScaffoldFout, huidige_regiovisie, ontwerp, schrijf, slug, snelcontrole
 from tests.conftest import copy_fixture
 
 PEIL = date(2025, 6, 30)
@@ -178,7 +178,7 @@ def test_fast_check_accepts_the_real_plans() -> None:
 
 def test_fast_check_explains_a_file_that_is_not_utf8(tmp_path):
     """A file saved in another encoding gets a located Dutch message, not a traceback."""
-    from hgkm.scaffold import snelcontrole
+    from hgkm.tools.scaffold import snelcontrole
 
     plan = tmp_path / "plan.md"
     plan.write_bytes("# Plan\n\n:::{actie} Café\n".encode("utf-8") + "é\n:::\n".encode("latin-1"))

@@ -1,4 +1,4 @@
-"""hgkm.speedups: faster sphinx-needs internals, exactly the same results."""
+"""hgkm.hooks.speedups: faster sphinx-needs internals, exactly the same results."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sphinx_needs.directives.needflow import _model
 from sphinx_needs.functions.functions import DynamicFunctionParsed
 from sphinx_needs.roles import need_ref
 
-from hgkm import speedups
+from hgkm.hooks import speedups
 from tests.conftest import FIXTURES
 
 ORIGINAL_ROOTS = _model.get_root_needs
@@ -69,14 +69,14 @@ def test_parsed_layout_function_gives_fresh_list_arguments() -> None:
 @pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot missing")
 def test_site_html_and_images_equal_to_a_build_without_them(tmp_path: Path) -> None:
     """Build the site fixture with and without the speedups: the same pages and diagrams."""
-    from hgkm.incremental import differing_pages
+    from hgkm.hooks.incremental import differing_pages
 
     src = tmp_path / "site"
     shutil.copytree(FIXTURES / "site", src, ignore=shutil.ignore_patterns("_build"))
     script = (
         "import sys, sphinx.cmd.build as b\n"
         "if sys.argv[1] == 'zonder':\n"
-        "    import hgkm.speedups as s\n"
+        "    import hgkm.hooks.speedups as s\n"
         "    s.setup = lambda app: None\n"
         "sys.exit(b.main(['-b', 'html', '-q', sys.argv[2], sys.argv[3]]))\n"
     )

@@ -22,8 +22,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from hgkm import ROOT, ontsnap, vertrouwen
-from hgkm.build import build
+from hgkm import ROOT
+from hgkm.model import escaping
+from hgkm.sources import trust
+from hgkm.tools.build import build
 from tests.conftest import copy_fixture
 
 CORPUS = Path(__file__).parent / "fixtures" / "vijandig"
@@ -63,8 +65,8 @@ AANVALLEN: dict[str, tuple[str, str]] = {
     "actie in het plan van een andere gemeente": ("vertrouwen", "Actie UA-A-4 hoort bij plan UP-B, maar dat plan staat in een ander bestand"),
     "opties als YAML": ("vertrouwen", "Dit item geeft zijn opties als YAML"),
     "blok dat niet in een plan hoort": ("vertrouwen", "Het blok {opgave} mag niet in een uitvoeringsplan"),
-    "needtable in een definitielijst (de laatste wacht: hgkm/poort.py)": ("vertrouwen", "Het blok {needtable} mag niet in dit bestand en is niet uitgevoerd"),
-    "needtable in een voetnoot (de laatste wacht: hgkm/poort.py)": ("vertrouwen", "Het blok {needtable} mag niet in dit bestand en is niet uitgevoerd"),
+    "needtable in een definitielijst (de laatste wacht: hgkm/sources/gate.py)": ("vertrouwen", "Het blok {needtable} mag niet in dit bestand en is niet uitgevoerd"),
+    "needtable in een voetnoot (de laatste wacht: hgkm/sources/gate.py)": ("vertrouwen", "Het blok {needtable} mag niet in dit bestand en is niet uitgevoerd"),
     "dynamische functie in de titel": ("vertrouwen", "In de titel staat [[ of << >>"),
     "link met het doel op de volgende regel": ("vertrouwen", "Deze link (met het doel op de volgende regel) wijst naar een bestand buiten"),
     "afbeelding met het doel op de volgende regel": ("vertrouwen", "Deze afbeelding (met het doel op de volgende regel) wijst naar een bestand buiten"),
@@ -72,8 +74,8 @@ AANVALLEN: dict[str, tuple[str, str]] = {
 #: attacks whose finding stands on a later line than the block's first (the option itself)
 VERDER = {
     "csv-table met een bestand": 1, "csv-table van een andere website": 1,
-    "needtable in een definitielijst (de laatste wacht: hgkm/poort.py)": 1,
-    "needtable in een voetnoot (de laatste wacht: hgkm/poort.py)": 2,
+    "needtable in een definitielijst (de laatste wacht: hgkm/sources/gate.py)": 1,
+    "needtable in een voetnoot (de laatste wacht: hgkm/sources/gate.py)": 2,
 }
 # options of one actie (UA-A-3): (option, part of the message)
 OPTIES = {
@@ -270,11 +272,11 @@ def test_the_terminal_and_markdown_reports_escape_the_titles(opstelling, check):
 
 
 def test_markdown_escaping_makes_no_link_html_or_mention():
-    tekst = ontsnap.markdown("![x](https://t.example/p.gif) <img src=x> @team | **vet**\nregel")
+    tekst = escaping.markdown("![x](https://t.example/p.gif) <img src=x> @team | **vet**\nregel")
     assert "![" not in tekst and "<img" not in tekst and "@team" not in tekst and " | " not in tekst
     assert "\n" not in tekst and "**" not in tekst
-    assert ontsnap.code("a`b") == "a'b"
-    assert str(ontsnap.terminal("[/] [bold]x[/]\x1b[31m")) == "[/] [bold]x[/][31m"
+    assert escaping.code("a`b") == "a'b"
+    assert str(escaping.terminal("[/] [bold]x[/]\x1b[31m")) == "[/] [bold]x[/][31m"
 
 
 @pytest.mark.parametrize(
@@ -292,7 +294,7 @@ def test_markdown_escaping_makes_no_link_html_or_mention():
     ],
 )
 def test_paths_stay_inside_the_project(bestand, pad, buiten):
-    assert vertrouwen.buiten(bestand, pad, None) is buiten
+    assert trust.buiten(bestand, pad, None) is buiten
 
 
 def test_a_symlink_inside_the_project_that_points_out_is_outside(tmp_path):
@@ -300,9 +302,9 @@ def test_a_symlink_inside_the_project_that_points_out_is_outside(tmp_path):
     project = tmp_path / "project"
     project.mkdir()
     (project / "plaatje.png").symlink_to(tmp_path / "buiten.txt")
-    assert vertrouwen.buiten("index.md", "plaatje.png", project)
+    assert trust.buiten("index.md", "plaatje.png", project)
     (project / "echt.png").write_text("x")
-    assert not vertrouwen.buiten("index.md", "echt.png", project)
+    assert not trust.buiten("index.md", "echt.png", project)
 
 
 @pytest.mark.parametrize(
@@ -321,7 +323,7 @@ def test_a_symlink_inside_the_project_that_points_out_is_outside(tmp_path):
     ],
 )
 def test_the_tiers(bestand, naam, mag):
-    assert vertrouwen.poort(naam, bestand) is mag
+    assert trust.poort(naam, bestand) is mag
 
 
 def test_the_knowledge_base_itself_crosses_no_boundary():
@@ -331,7 +333,7 @@ def test_the_knowledge_base_itself_crosses_no_boundary():
         rel = pad.relative_to(ROOT).as_posix()
         if rel.split("/")[0] in {".venv", "_build", "tests", "node_modules", "bench", "checks"}:
             continue
-        found += vertrouwen.findings(rel, pad.read_text(encoding="utf-8"), ROOT)
+        found += trust.findings(rel, pad.read_text(encoding="utf-8"), ROOT)
     assert [f.plaats for f in found] == []
 
 
@@ -356,7 +358,7 @@ def test_blocks_nested_too_deep_are_a_finding_not_a_recursion_error(tmp_path: Pa
 
 
 def test_a_few_nested_blocks_are_fine() -> None:
-    tekst = _genest(vertrouwen.MAX_DIEPTE)
-    assert not [f for f in vertrouwen.findings("requirements/uitvoeringsplannen/x.md", tekst) if "in elkaar" in f.melding]
-    assert [f for f in vertrouwen.findings("requirements/uitvoeringsplannen/x.md", _genest(vertrouwen.MAX_DIEPTE + 1))
+    tekst = _genest(trust.MAX_DIEPTE)
+    assert not [f for f in trust.findings("requirements/uitvoeringsplannen/x.md", tekst) if "in elkaar" in f.melding]
+    assert [f for f in trust.findings("requirements/uitvoeringsplannen/x.md", _genest(trust.MAX_DIEPTE + 1))
             if "in elkaar" in f.melding]

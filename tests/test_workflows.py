@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from hgkm import ROOT
-from hgkm.findings import UITLEG
+from hgkm.model.findings import UITLEG
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
@@ -135,12 +135,13 @@ def test_guide_links_resolve_on_github_and_on_the_site() -> None:
 
 def test_guide_names_every_field_a_writer_fills_in() -> None:
     """Each option of a plan, actie and uitzondering is explained in the guide."""
-    from hgkm import declaration, telling
+    from hgkm.model import declaration
+    from hgkm.sources import item_count
 
     voorbeeld = (ROOT / "requirements/uitvoeringsplannen/voorbeeld.md").read_text(encoding="utf-8")
     gebruikt = {
         naam
-        for blok in telling.blokken(telling.regels(voorbeeld))
+        for blok in item_count.blokken(item_count.regels(voorbeeld))
         if blok.naam in ("plan", "actie")
         for naam, _, _ in blok.opties
     }

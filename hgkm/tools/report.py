@@ -14,12 +14,12 @@ from io import StringIO
 from rich.console import Console
 from rich.table import Table
 
-from hgkm import ontsnap
-from hgkm.coverage import Dekking, Staat
-from hgkm.findings import UITLEG, Ernst, Finding
-from hgkm.model import Corpus
-from hgkm.ontsnap import markdown as md
-from hgkm.rules import Context, run_all
+from hgkm.model import escaping
+from hgkm.model.corpus import Corpus
+from hgkm.model.coverage import Dekking, Staat
+from hgkm.model.escaping import markdown as md
+from hgkm.model.findings import UITLEG, Ernst, Finding
+from hgkm.rules.registry import Context, run_all
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
 
@@ -100,31 +100,31 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
     if not uitkomst.findings:
         console.print("Geen bevindingen: alle plannen zijn volledig.\n", markup=False)
     for gemeente, findings in per_gemeente(uitkomst.findings).items():
-        console.rule(ontsnap.terminal(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}"))
+        console.rule(escaping.terminal(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}"))
         for f in findings:
             # soft_wrap: never break the example line of a fix in two
-            console.print(ontsnap.terminal(finding_text(f)), soft_wrap=True)
+            console.print(escaping.terminal(finding_text(f)), soft_wrap=True)
     for matrix in uitkomst.dekking:
         for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
             rows = _matrix_rows(matrix, items, cel_kort)
             if not items or not rows:
                 continue
             # the title above the table, not in it: rich wraps a title to the table's width
-            console.print(ontsnap.terminal(f"{matrix.regiovisie.id} {matrix.regiovisie.title}: {soort} per gemeente"))
+            console.print(escaping.terminal(f"{matrix.regiovisie.id} {matrix.regiovisie.title}: {soort} per gemeente"))
             table = Table()
             table.add_column("Gemeente")
             for item in items:
                 table.add_column(item.id.split("-", 1)[1])
             for naam, cells in rows:
-                table.add_row(ontsnap.terminal(naam), *cells)
+                table.add_row(escaping.terminal(naam), *cells)
             console.print(table)
-            console.print(ontsnap.terminal(
+            console.print(escaping.terminal(
                 "Legenda: " + "; ".join(f"{i.id.split('-', 1)[1]} = {i.id} {i.title}" for i in items)
                 + ". ja (n) = n acties, NEE = niet gedekt, uitz. = geldige uitzondering, n.v.t. = niet van toepassing.\n"
             ))
         zonder = _zonder_plan(matrix)
         if zonder:
-            console.print(ontsnap.terminal(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n"))
+            console.print(escaping.terminal(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n"))
     b = len(uitkomst.blokkerend)
     w = len(uitkomst.findings) - b
     console.print(
@@ -147,7 +147,7 @@ def markdown(uitkomst: Uitkomst) -> str:
         lines.append(f"### {md(gemeente if gemeente == ALGEMEEN else 'Gemeente ' + gemeente)}\n")
         for f in findings:
             ernst = "blokkerend" if f.ernst is Ernst.BLOKKEREND else "waarschuwing"
-            lines.append(f"- `{ontsnap.code(f.plaats)}` **[{f.regel}]** ({ernst}) {md(f.melding)}  \n  Oplossing: {md(f.oplossing)}")
+            lines.append(f"- `{escaping.code(f.plaats)}` **[{f.regel}]** ({ernst}) {md(f.melding)}  \n  Oplossing: {md(f.oplossing)}")
         lines.append("")
     for matrix in uitkomst.dekking:
         for soort, items in (("Ontwikkelopgaven", matrix.opgaven), ("Wettelijke taken", matrix.taken)):

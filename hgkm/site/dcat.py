@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from hgkm.datasets import GEGEVENSSETS, LICENTIE_DONL, pad
+from hgkm.site.datasets import GEGEVENSSETS, LICENTIE_DONL, pad
 
 #: DONL waardelijsten (https://waardelijsten.dcat-ap-donl.nl/)
 TAAL = "http://publications.europa.eu/resource/authority/language/NLD"

@@ -2,7 +2,7 @@
 
 Per-need rules that sphinx-needs checks natively (required fields, allowed values,
 link targets, the ID pattern) live in ubproject.toml; their messages reach people
-through the `invoer` rule (hgkm/invoer.py). The rules here need several needs at
+through the `invoer` rule (hgkm/rules/invoer.py). The rules here need several needs at
 once: coverage per gemeente, dates against the looptijd, plans against the region.
 Every view (make check, pytest, Sphinx warnings, dashboards) calls `evaluate`.
 """
@@ -14,10 +14,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
-from hgkm import invoer
-from hgkm.coverage import Dekking, Staat, dekking, per_plan, verlopen_op
-from hgkm.findings import ERNST, Finding
-from hgkm.model import Corpus, Need, parse_date
+from hgkm.model.corpus import Corpus, Need, parse_date
+from hgkm.model.coverage import dekking, Dekking, per_plan, Staat, verlopen_op
+from hgkm.model.findings import ERNST, Finding
+from hgkm.rules import invoer
 
 Rule = Callable[["Context"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}

@@ -10,7 +10,7 @@ writing leaves pages, needs.json or the search index half written, and the next
 incremental build would trust them. So a build marks the folder as busy and clears the
 mark only when it finished without error; a build that finds the mark starts afresh
 (without the environment pickle), and `make check` never reuses such a folder
-(hgkm.build.is_actueel).
+(hgkm.tools.build.is_actueel).
 """
 
 from __future__ import annotations

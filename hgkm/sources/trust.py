@@ -40,10 +40,10 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from hgkm import declaration
-from hgkm.findings import Finding
-from hgkm.model import LINK_OPTIONS
-from hgkm.telling import Blok, blokken, code_regels, kale_uri, regels, zonder_code
+from hgkm.model import declaration
+from hgkm.model.corpus import LINK_OPTIONS
+from hgkm.model.findings import Finding
+from hgkm.sources.item_count import Blok, blokken, code_regels, kale_uri, regels, zonder_code
 
 REGEL = "vertrouwen"
 PLANNEN = "requirements/uitvoeringsplannen/"
@@ -73,7 +73,7 @@ ADMONITIES = frozenset(
 )
 #: Blocks for ordinary text, in every tier.
 TEKSTBLOKKEN = ADMONITIES | {"list-table", "table", "csv-table", "image", "figure", "code-block", "code", "sourcecode"}
-#: The knowledge base's own overviews (hgkm.dashboards): they only show needs.
+#: The knowledge base's own overviews (hgkm.site.dashboards): they only show needs.
 OVERZICHTEN = frozenset({"item-lijst", "dekkingsmatrix", "stand-van-zaken", "gemeente-overzicht", "item-overzicht"})
 PLAN_TYPEN = frozenset({"plan", "actie", "uitzondering"})
 ROLLEN = frozenset({"need", "doc", "ref", "abbr", "sub", "sup"})
@@ -158,7 +158,7 @@ def _pad_bezwaar(bestand: str, root: Path | None, doel: str, *, beeld: bool, tie
     if m := _SCHEME.match(kaal):
         if beeld:
             return "een afbeelding van een andere website (die site ziet dan elke bezoeker)"
-        return None  # script links and other schemes: hgkm.veiligheid
+        return None  # script links and other schemes: hgkm.sources.sanitize
     pad = doel.split("#", 1)[0].split("?", 1)[0]
     if not pad:
         return None  # an anchor on the same page

@@ -13,7 +13,7 @@ things settings cannot do:
   that a directive or reStructuredText makes (MyST's URL schemes don't apply there).
 
 Which blocks a file may use at all (raw, include, needs filters, ...) is the trust
-boundary's business: hgkm.vertrouwen.
+boundary's business: hgkm.sources.trust.
 
 Code (code blocks, inline `code`) is left alone: there HTML is shown, not run.
 """
@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator
 from docutils import nodes
 from sphinx import addnodes
 
-from hgkm.findings import Finding
-from hgkm.telling import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
+from hgkm.model.findings import Finding
+from hgkm.sources.item_count import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
 
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"</?[A-Za-z][\w-]*(?=[\s/>]|$)")

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from hgkm import ROOT
-from hgkm.build_guard import BEZIG
-from hgkm.model import Corpus
+from hgkm.hooks.build_guard import BEZIG
+from hgkm.sources.fingerprint import STEMPEL, vingerafdruk
+from hgkm.model.corpus import Corpus
 
 
 @dataclass
@@ -47,39 +48,11 @@ class BuildResult:
         return data["versions"][data["current_version"]]["needs"]
 
 
-#: Written by hgkm.sphinx_ext after every finished build: the sources it was built from.
-STEMPEL = "bron-stempel.json"
-#: Folders that are never a source of the site.
-_NIET_BRON = {"_build", ".venv", ".git", ".hypothesis", ".pytest_cache", "test-results", "node_modules", "__pycache__"}
-
-
-def vingerafdruk(srcdir: Path) -> dict[str, list[int]]:
-    """Every file under `srcdir` that can change the build, with its mtime and size."""
-    result: dict[str, list[int]] = {}
-    stack = [Path(srcdir)]
-    while stack:
-        folder = stack.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in _NIET_BRON:
-                        stack.append(Path(entry.path))
-                elif entry.is_file(follow_symlinks=False):
-                    stat = entry.stat()
-                    result[os.path.relpath(entry.path, srcdir)] = [stat.st_mtime_ns, stat.st_size]
-    return result
-
-
-def schrijf_stempel(outdir: Path, afdruk: dict[str, list[int]]) -> None:
-    """Record the sources of a finished build (called by the Sphinx extension)."""
-    (Path(outdir) / STEMPEL).write_text(json.dumps(afdruk), encoding="utf-8")
-
-
 def is_actueel(srcdir: Path, outdir: Path) -> bool:
     """Whether the build in `outdir` was made from exactly the current sources."""
     stempel = Path(outdir) / STEMPEL
     if not stempel.exists() or not (Path(outdir) / "needs.json").exists() or (Path(outdir) / BEZIG).exists():
-        return False  # never built, or cut off (hgkm.build_guard)
+        return False  # never built, or cut off (hgkm.hooks.build_guard)
     try:
         if json.loads(stempel.read_text(encoding="utf-8")) != vingerafdruk(srcdir):
             return False

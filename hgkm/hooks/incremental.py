@@ -28,7 +28,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from hgkm.model import peildatum
+from hgkm.model.corpus import peildatum
 
 #: Per document: the IDs of the needs its {need} roles name.
 VERWIJZINGEN = "hgkm_verwijzingen"
@@ -144,7 +144,7 @@ def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new = signatures(env)
     old: dict[str, str] = getattr(env, HANDTEKENINGEN)
     setattr(env, HANDTEKENINGEN, new)
-    # Every page prints its peildatum (today by default; hgkm.thema), and the dashboards
+    # Every page prints its peildatum (today by default; hgkm.site.theme), and the dashboards
     # show coverage on it: on another day an uitzondering may have expired although
     # no source changed. So a new peildatum rewrites every page.
     vandaag = str(peildatum(app.config.hgkm_peildatum or None))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from hgkm.model import VOORBEELD
+from hgkm.model.corpus import VOORBEELD
 
 FICTIEF = " (fictief voorbeeld)"
 GENOEMD_IN = "genoemd in: "

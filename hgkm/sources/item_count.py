@@ -20,9 +20,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from hgkm import declaration
-from hgkm.findings import Finding
-from hgkm.model import LINK_OPTIONS
+from hgkm.model import declaration
+from hgkm.model.corpus import LINK_OPTIONS
+from hgkm.model.findings import Finding
 
 _OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 _DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)$")
@@ -143,7 +143,7 @@ def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:
 
 
 def _optie_findings(bestand: str, blok: Blok) -> Iterator[Finding]:
-    """An option given twice; a YAML list in an option that is not a link (links: hgkm.invoer)."""
+    """An option given twice; a YAML list in an option that is not a link (links: hgkm.rules.invoer)."""
     gezien: dict[str, int] = {}
     for naam, regel, waarde in blok.opties:
         if naam in gezien:

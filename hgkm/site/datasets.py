@@ -1,7 +1,7 @@
 """The open data sets: what each holds, its files and its columns, said once.
 
-The downloads (hgkm.downloads), the downloads page (hgkm.dashboards), the Data Package
-and the DCAT catalogue (hgkm.dcat) all read these declarations.
+The downloads (hgkm.site.downloads), the downloads page (hgkm.site.dashboards), the Data Package
+and the DCAT catalogue (hgkm.site.dcat) all read these declarations.
 """
 
 from __future__ import annotations

@@ -16,12 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from hgkm import ontsnap, report
-from hgkm.build import corpus_van
-from hgkm.coverage import Staat, dekking
-from hgkm.model import Corpus, Need
-from hgkm.ontsnap import markdown as md
-from hgkm.scaffold import PLANNEN, snelcontrole
+from hgkm.model import escaping
+from hgkm.model.corpus import Corpus, Need
+from hgkm.model.coverage import dekking, Staat
+from hgkm.model.escaping import markdown as md
+from hgkm.tools import report
+from hgkm.tools.build import corpus_van
+from hgkm.tools.scaffold import PLANNEN, snelcontrole
 
 #: The kinds of item whose changes a pull request report lists.
 SOORTEN = {"plan": "Plannen", "actie": "Acties", "uitzondering": "Uitzonderingen"}
@@ -194,7 +195,7 @@ def verschil_markdown(verschil: Verschil) -> str:
             continue
         lines.append(f"### {kop}\n")
         for w in wijzigingen:
-            lines.append(f"- {w.wat}: {_naam(w.need)} in `{ontsnap.code(w.need.bestand)}`")
+            lines.append(f"- {w.wat}: {_naam(w.need)} in `{escaping.code(w.need.bestand)}`")
             for naam, oud, nieuw in w.velden:
                 lines.append(f"  - {md(naam)}: {_toon(oud)} → {_toon(nieuw)}")
         lines.append("")
@@ -210,7 +211,7 @@ def _snel_markdown(srcdir: Path) -> str:
     ]
     if not meldingen:
         return ""
-    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{ontsnap.code(f'{m.bestand}:{m.regel}')}` {md(m.tekst)}" for m in meldingen), ""])
+    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{escaping.code(f'{m.bestand}:{m.regel}')}` {md(m.tekst)}" for m in meldingen), ""])
 
 
 def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> str:

@@ -10,7 +10,7 @@ needtable and needflow):
 - `{gemeente-overzicht} GM-…`: role, plans, acties, coverage and gaps of a gemeente;
 - `{item-overzicht} OG-…`: which acties of which gemeenten serve an item;
 - `{item-lijst} <type>`: every item of a type, with a link to its page;
-- `{downloads}`: the downloads of hgkm.downloads with their columns and licence.
+- `{downloads}`: the downloads of hgkm.site.downloads with their columns and licence.
 
 Items tagged `voorbeeld` (and everything in a voorbeeld plan) stay out.
 Tables are real HTML tables with a caption and `<th scope>`; a cell's state is
@@ -34,10 +34,11 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from hgkm import datasets, downloads, incremental, paginas, thema
-from hgkm.coverage import Dekking, Staat, dekking, per_plan
-from hgkm.model import Corpus, Need, peildatum
-from hgkm.report import cel_tekst
+from hgkm.hooks import incremental
+from hgkm.model.corpus import Corpus, Need, peildatum
+from hgkm.model.coverage import dekking, Dekking, per_plan, Staat
+from hgkm.site import datasets, downloads, item_pages, theme
+from hgkm.tools.report import cel_tekst
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ class _Dashboard(SphinxDirective):
                 setattr(self.env, GEMEENTEPAGINAS, gemeentepaginas)
             gemeentepaginas[self.env.docname] = attrs["argument"]
             return [node]
-        # A dashboard depends on every need: hgkm.incremental rewrites the page
+        # A dashboard depends on every need: hgkm.hooks.incremental rewrites the page
         # whenever any need changed, as it does for sphinx-needs' own overviews.
         incremental.depends_on_all_needs(self.env, self.env.docname)
         return [node]
@@ -206,8 +207,8 @@ class Weergave:
 
     def pagina_url(self, need: Need) -> str:
         """The generated page of an item if there is one, else the item itself."""
-        if need.type in paginas.PER_TYPE:
-            docname = paginas.pagina(need.type, need.id)
+        if need.type in item_pages.PER_TYPE:
+            docname = item_pages.pagina(need.type, need.id)
             if docname in self.app.env.all_docs:
                 return self._uri(docname)
         return self.need_url(need)
@@ -449,7 +450,7 @@ class Weergave:
         items = sorted((n for n in self.corpus.of_type(need_type)), key=lambda n: n.id)
         if not items:
             return "<p>Nog geen items.</p>"
-        soort = paginas.PER_TYPE.get(need_type)
+        soort = item_pages.PER_TYPE.get(need_type)
         titel = soort.kop if soort else need_type
         if need_type == "gemeente":
             rijen = []
@@ -575,6 +576,6 @@ def setup(app: Sphinx) -> None:
     app.connect("env-get-updated", _gewijzigde_gemeentepaginas)
     app.connect("write-started", _vergeet)
     app.connect("doctree-resolved", _vervang)
-    paginas.setup(app)
+    item_pages.setup(app)
     downloads.setup(app)
-    thema.setup(app)
+    theme.setup(app)

@@ -1,10 +1,10 @@
 """Open-data downloads, written into the site at the end of every build.
 
 The acties and the coverage matrix as CSV and XLSX (openpyxl), computed from the
-live needs by the code of `make check` (hgkm.coverage). needs.json is written by
+live needs by the code of `make check` (hgkm.model.coverage). needs.json is written by
 sphinx-needs itself. Beside them the Data Package (datapackage.json) and the DCAT
-catalogue (dcat.jsonld, hgkm.dcat) say what the files hold; the data sets and their
-columns are declared once, in hgkm.datasets.
+catalogue (dcat.jsonld, hgkm.site.dcat) say what the files hold; the data sets and their
+columns are declared once, in hgkm.site.datasets.
 """
 
 from __future__ import annotations
@@ -23,14 +23,14 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.worksheet.table import Table
 from sphinx.application import Sphinx
 
-from hgkm import dcat
-from hgkm.coverage import Staat
-from hgkm.datasets import ACTIE_KOLOMMEN, DEKKING_KOLOMMEN, LICENTIE, LICENTIE_ID, LICENTIE_URL, MAP, TITELS
-from hgkm.model import Need
-from hgkm.reproducible import stable_zip
+from hgkm.model.corpus import Need
+from hgkm.model.coverage import Staat
+from hgkm.site import dcat
+from hgkm.site.datasets import ACTIE_KOLOMMEN, DEKKING_KOLOMMEN, LICENTIE, LICENTIE_ID, LICENTIE_URL, MAP, TITELS
+from hgkm.site.reproducible import stable_zip
 
 if TYPE_CHECKING:
-    from hgkm.dashboards import Stand
+    from hgkm.site.dashboards import Stand
 
 #: What the downloads page says about formulas (OWASP, CSV injection).
 FORMULES = (
@@ -200,7 +200,7 @@ def schrijf(app: Sphinx, exception: Exception | None) -> None:
     """Write the CSV and XLSX downloads into the HTML output."""
     if exception is not None or app.builder.format != "html":
         return
-    from hgkm.dashboards import Stand
+    from hgkm.site.dashboards import Stand
 
     stand = Stand.van(app)
     folder = Path(app.outdir, MAP)

@@ -23,12 +23,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from hgkm import declaration, telling
-from hgkm.build import corpus_van
-from hgkm.coverage import items_van, taak_geldt_voor, taken_van
-from hgkm.model import Corpus, Need, parse_date
+from hgkm import PACKAGE
+from hgkm.model import declaration
+from hgkm.model.corpus import Corpus, Need, parse_date
+from hgkm.model.coverage import items_van, taak_geldt_voor, taken_van
+from hgkm.sources import item_count
+from hgkm.tools.build import corpus_van
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = PACKAGE / "templates"
 #: Where plans live, relative to the project root (the folder is globbed).
 PLANNEN = Path("requirements") / "uitvoeringsplannen"
 #: Text the writer must replace; an uncommented line holding one is an error.
@@ -252,7 +254,7 @@ def _controleer_optie(need_type: str, naam: str, waarde: str) -> str | None:
 def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
     """Syntax problems of one plan file, without building (fast enough for pre-commit).
 
-    The fenced blocks are found by hgkm.telling, the same scanner the build uses to
+    The fenced blocks are found by hgkm.sources.item_count, the same scanner the build uses to
     count items, so both agree on where a block starts and ends.
     """
     bestand = naam or str(pad)
@@ -261,7 +263,7 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
     except UnicodeDecodeError as exc:
         regel = pad.read_bytes()[: exc.start].count(b"\n") + 1
         return [Melding(bestand, regel, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8 (Unicode) en probeer opnieuw.")]
-    lines = telling.regels(tekst)
+    lines = item_count.regels(tekst)
     typen = declaration.type_names()
     meldingen: list[Melding] = []
     for nummer, regel in enumerate(lines, start=1):
@@ -272,7 +274,7 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
                 meldingen.append(
                     Melding(bestand, nummer, f'Hier staat nog "{plaatshouder}": vervang het door uw eigen tekst.')
                 )
-    for blok in telling.blokken(lines):
+    for blok in item_count.blokken(lines):
         if not blok.naam:
             continue
         if blok.naam not in typen and (gelijk := _suggestie(blok.naam, typen)):

@@ -1,4 +1,4 @@
-"""The trust boundary in the build itself (hgkm.vertrouwen decides, this enforces).
+"""The trust boundary in the build itself (hgkm.sources.trust decides, this enforces).
 
 The source of every document is disarmed before MyST reads it (`source-read`):
 whatever crosses the boundary is blanked, so it never runs. As a last guard, in
@@ -19,10 +19,10 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective, sphinx_domains
 
-from hgkm import vertrouwen
+from hgkm.sources import trust
 
 logger = sphinx_logging.getLogger(__name__)
-#: The warning type of source findings (read back by hgkm.invoer).
+#: The warning type of source findings (read back by hgkm.rules.invoer).
 BRON_TYPE = "hgkm_bron"
 
 
@@ -43,9 +43,9 @@ class Geweigerd(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         logger.warning(
-            f"[{vertrouwen.REGEL}] Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd. Oplossing: "
-            f"{vertrouwen.ANDERS}",
-            location=self.get_location(), type=BRON_TYPE, subtype=vertrouwen.REGEL,
+            f"[{trust.REGEL}] Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd. Oplossing: "
+            f"{trust.ANDERS}",
+            location=self.get_location(), type=BRON_TYPE, subtype=trust.REGEL,
         )
         return []
 
@@ -54,7 +54,7 @@ def _bestand(dispatcher: Any, source: Any) -> str | None:
     """The project-relative file being read, or None outside a document."""
     if not source:
         return None
-    return vertrouwen.bestand_van(str(source), Path(dispatcher.domains.standard_domain.env.srcdir))
+    return trust.bestand_van(str(source), Path(dispatcher.domains.standard_domain.env.srcdir))
 
 
 _directive = sphinx_domains.directive
@@ -64,7 +64,7 @@ _role = sphinx_domains.role
 def _guarded_directive(self: Any, directive_name: str, language_module: Any, document: nodes.document) -> Any:
     found, messages = _directive(self, directive_name, language_module, document)
     bestand = _bestand(self, document.get("source"))
-    if found is not None and bestand is not None and not vertrouwen.poort(directive_name, bestand):
+    if found is not None and bestand is not None and not trust.poort(directive_name, bestand):
         return Geweigerd, messages
     return found, messages
 
@@ -72,9 +72,9 @@ def _guarded_directive(self: Any, directive_name: str, language_module: Any, doc
 def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
                 content: Any = None) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     logger.warning(
-        f"[{vertrouwen.REGEL}] De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen. Oplossing: "
+        f"[{trust.REGEL}] De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen. Oplossing: "
         "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
-        location=(inliner.document.settings.env.docname, lineno), type=BRON_TYPE, subtype=vertrouwen.REGEL,
+        location=(inliner.document.settings.env.docname, lineno), type=BRON_TYPE, subtype=trust.REGEL,
     )
     return [nodes.Text(text)], []
 
@@ -82,7 +82,7 @@ def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, o
 def _guarded_role(self: Any, role_name: str, language_module: Any, lineno: int, reporter: Any) -> Any:
     found, messages = _role(self, role_name, language_module, lineno, reporter)
     bestand = _bestand(self, getattr(reporter, "source", None))
-    if found is not None and bestand is not None and not vertrouwen.rol_poort(role_name, bestand):
+    if found is not None and bestand is not None and not trust.rol_poort(role_name, bestand):
         return _weiger_rol, messages
     return found, messages
 

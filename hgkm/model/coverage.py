@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from hgkm.model import Corpus, Need, parse_date
+from hgkm.model.corpus import Corpus, Need, parse_date
 
 
 class Staat(StrEnum):

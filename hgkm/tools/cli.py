@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from hgkm import ROOT
-from hgkm.build import BouwFout, corpus_van
-from hgkm.model import peildatum
-from hgkm.report import Uitkomst, as_json, markdown, text
+from hgkm.tools.build import BouwFout, corpus_van
+from hgkm.model.corpus import peildatum
+from hgkm.tools.report import Uitkomst, as_json, markdown, text
 
 FORMATS = {"text": text, "markdown": markdown, "json": as_json}
 
@@ -37,7 +37,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _nieuw_plan(args: argparse.Namespace) -> int:
-    from hgkm.scaffold import ScaffoldFout, nieuw_plan
+    from hgkm.tools.scaffold import ScaffoldFout, nieuw_plan
 
     srcdir = Path(args.bron).resolve()
     try:
@@ -56,7 +56,7 @@ def _nieuw_plan(args: argparse.Namespace) -> int:
 
 
 def _rapport(args: argparse.Namespace) -> int:
-    from hgkm.verschil import VerschilFout, rapport
+    from hgkm.tools.diff import VerschilFout, rapport
 
     srcdir = Path(args.bron).resolve()
     outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
@@ -73,7 +73,7 @@ def _rapport(args: argparse.Namespace) -> int:
 
 
 def _snelcontrole(args: argparse.Namespace) -> int:
-    from hgkm.scaffold import snelcontrole
+    from hgkm.tools.scaffold import snelcontrole
 
     meldingen = [m for bestand in args.bestanden for m in snelcontrole(Path(bestand))]
     for melding in meldingen:

@@ -3,7 +3,7 @@
 Sphinx needs a source file for every page that is searchable and in the navigation,
 so at `builder-inited` this module writes a small MyST file per item into
 docs/<soort>/ (git-ignored). A file holds only a title and directives; what the
-page shows is computed at `doctree-resolved` from the live needs (hgkm.dashboards),
+page shows is computed at `doctree-resolved` from the live needs (hgkm.site.dashboards),
 by the same code as `make check`.
 
 Which items exist is known only after reading; the files must exist before it.
@@ -24,8 +24,8 @@ from sphinx.application import Sphinx
 from sphinx.project import Project
 from sphinx.util import logging as sphinx_logging
 
-from hgkm import telling
-from hgkm.model import VOORBEELD
+from hgkm.model.corpus import VOORBEELD
+from hgkm.sources import item_count
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -80,11 +80,11 @@ def pagina(need_type: str, need_id: str) -> str:
 def scan(text: str) -> list[Item]:
     """The items declared in one MyST file (voorbeeld items left out).
 
-    Blocks are found by hgkm.telling, the scanner that counts items for the build,
+    Blocks are found by hgkm.sources.item_count, the scanner that counts items for the build,
     so an example inside a code block gets no page.
     """
     found: list[Item] = []
-    for blok in telling.blokken(telling.regels(text)):
+    for blok in item_count.blokken(item_count.regels(text)):
         if blok.naam not in PER_TYPE or not blok.need_id:
             continue
         tags = next((waarde for optie, _, waarde in blok.opties if optie == "tags"), "")
@@ -124,13 +124,13 @@ def _pagina_tekst(item: Item) -> str:
             )
     # An orphan: reached from its index page and from the dashboards, not from the
     # global navigation, which would otherwise grow with every gemeente on every page.
-    kop = f"---\norphan: true\n---\n\n% Gegenereerd door hgkm/paginas.py uit {item.id}; niet met de hand wijzigen.\n\n"
+    kop = f"---\norphan: true\n---\n\n% Gegenereerd door hgkm/site/item_pages.py uit {item.id}; niet met de hand wijzigen.\n\n"
     return f"{kop}# {titel}\n\n{body}"
 
 
 def _index_tekst(soort: Soort) -> str:
     return (
-        "% Gegenereerd door hgkm/paginas.py; niet met de hand wijzigen.\n\n"
+        "% Gegenereerd door hgkm/site/item_pages.py; niet met de hand wijzigen.\n\n"
         f"# {soort.kop}\n\n{soort.uitleg}\n\n"
         f"```{{item-lijst}} {soort.type}\n```\n"
     )

@@ -22,13 +22,14 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from hgkm.model import peildatum
+from hgkm import PACKAGE
+from hgkm.model.corpus import peildatum
 
-STATIC = Path(__file__).parent / "static"
+STATIC = PACKAGE / "static"
 #: Theme components of this site, in place of the theme's own of the same name. The theme
 #: includes them as "../components/<name>", relative to each folder Sphinx searches: the
 #: folder itself is searched, so that path leads back into it.
-COMPONENTS = Path(__file__).parent / "templates" / "theme" / "components"
+COMPONENTS = PACKAGE / "templates" / "theme" / "components"
 
 
 class Translator(HTML5Translator):
@@ -47,7 +48,7 @@ class Translator(HTML5Translator):
             super().visit_title(node)
 
 
-LOCALE = Path(__file__).parent / "locale"
+LOCALE = PACKAGE / "locale"
 
 
 def _dutch_catalog() -> Path:

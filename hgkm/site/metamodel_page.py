@@ -7,7 +7,7 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
-from hgkm.metamodel import Metamodel, from_sphinx
+from hgkm.model.metamodel import Metamodel, from_sphinx
 
 
 def _schema_text(schema: dict) -> str:

@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from hgkm import declaration, vertrouwen
-from hgkm.findings import ERNST, Finding
-from hgkm.model import Corpus, Need
+from hgkm.model import declaration
+from hgkm.model.corpus import Corpus, Need
+from hgkm.model.findings import ERNST, Finding
+from hgkm.sources import trust
 
 #: An example line for each option, shown in the fix.
 VOORBEELD: dict[str, str] = {
@@ -365,7 +366,7 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
             "Controleer de naam (zonder .md) of haal de regel uit de toctree weg.",
         )
     if _RAW_DISABLED.search(text):
-        return Finding("vertrouwen", "", bestand, regel, vertrouwen.RAW_MELDING, vertrouwen.RAW_OPLOSSING)
+        return Finding("vertrouwen", "", bestand, regel, trust.RAW_MELDING, trust.RAW_OPLOSSING)
     return None
 
 

@@ -21,12 +21,13 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 
-from hgkm import invoer, poort
+from hgkm.rules import invoer
+from hgkm.sources import gate
 
 BUILD_MELDINGEN_JSON = "build_meldingen.json"
 #: Warning type of the findings hgkm.sphinx_ext emits itself (not captured again).
 WARNING_TYPE = "hgkm"
-BRON_TYPE = poort.BRON_TYPE
+BRON_TYPE = gate.BRON_TYPE
 #: Marks a warning printed again from an earlier build (already kept).
 HERHAALD = "hgkm_herhaald"
 

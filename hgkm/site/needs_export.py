@@ -24,7 +24,7 @@ from urllib.parse import quote
 from sphinx.application import Sphinx
 
 from hgkm import METAMODEL_TOML
-from hgkm.ontsnap import markdown
+from hgkm.model.escaping import markdown
 
 #: {doc}`target` or {doc}`text <target>`
 _DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
