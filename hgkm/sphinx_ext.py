@@ -20,12 +20,13 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.matching import get_matching_files
 
 from hgkm import settings
-from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups
+from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups, state
+from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
-from hgkm.model.corpus import Corpus, peildatum
+from hgkm.model.corpus import peildatum
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
-from hgkm.site import link_labels, needs_export, reproducible, valid_html
+from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, reproducible, theme, valid_html
 from hgkm.site.metamodel_page import MetamodelDirective
 from hgkm.sources import gate, item_count, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
@@ -35,16 +36,9 @@ METAMODEL_JSON = "metamodel.json"
 logger = sphinx_logging.getLogger(__name__)
 
 
-def _live_corpus(app: Sphinx) -> Corpus:
-    from sphinx_needs.data import SphinxNeedsData
-
-    return Corpus.from_sphinx(SphinxNeedsData(app.env).get_needs_view(), Path(app.outdir))
-
-
 def _report_findings(app: Sphinx, builder: Any = None) -> None:
     """Run the rules on the live needs; blocking findings fail a -W build."""
-    corpus = _live_corpus(app)
-    app._hgkm_corpus = corpus  # type: ignore[attr-defined]  # the dashboards read it too (Stand.van)
+    corpus = run(app).corpus = live_corpus(app)  # the dashboards read it too (Stand.van)
     for finding in registry.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None)):
         need = corpus.needs.get(finding.need_id)
         location = (need.docname, need.lineno) if need and need.docname else None
@@ -67,12 +61,12 @@ def _write_outputs(app: Sphinx, exception: Exception | None) -> None:
 
 def _take_vingerafdruk(app: Sphinx, env: Any, docnames: list[str]) -> None:
     """Before reading (generated pages are written by then): what this build reads."""
-    app._hgkm_afdruk = vingerafdruk(Path(app.srcdir))  # type: ignore[attr-defined]
+    run(app).fingerprint = vingerafdruk(Path(app.srcdir))
 
 
 def _write_stempel(app: Sphinx, exception: Exception | None) -> None:
     """Last of all (after needs.json): record the sources this build was made from."""
-    afdruk = getattr(app, "_hgkm_afdruk", None)
+    afdruk = run(app).fingerprint
     if exception is None and afdruk is not None:
         schrijf_stempel(Path(app.outdir), afdruk)
 
@@ -114,11 +108,10 @@ def _check_peildatum(app: Sphinx, config: Any) -> None:
 def _undecodable(app: Sphinx, config: Any) -> None:
     """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback), and
     symlinked ones (their text lives outside the project: hgkm.sources.trust)."""
-    app._hgkm_encoding = []  # type: ignore[attr-defined]
     namen = list(get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns))
     found, weg = trust.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
     config.exclude_patterns.extend(weg)
-    app._hgkm_bestanden = found  # type: ignore[attr-defined]
+    run(app).file_findings = found
     for name in namen:
         if name in weg:
             continue
@@ -130,14 +123,14 @@ def _undecodable(app: Sphinx, config: Any) -> None:
         except UnicodeDecodeError as err:
             config.exclude_patterns.append(name)
             regel = data[: err.start].count(b"\n") + 1
-            app._hgkm_encoding.append((name, regel, data[err.start : err.start + 1].hex()))  # type: ignore[attr-defined]
+            run(app).encoding.append((name, regel, data[err.start : err.start + 1].hex()))
 
 
 def _report_encoding(app: Sphinx) -> None:
     app.env.settings["raw_enabled"] = False  # no `raw` directive, not even inside eval-rst
-    for finding in getattr(app, "_hgkm_bestanden", []):
+    for finding in run(app).file_findings:
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
-    for name, regel, byte in getattr(app, "_hgkm_encoding", []):
+    for name, regel, byte in run(app).encoding:
         logger.warning(
             f"Dit bestand is geen UTF-8-tekst (het teken met code 0x{byte} op regel {regel} is "
             "onleesbaar) en is daarom niet in de kennisbank opgenomen. Oplossing: Sla het "
@@ -207,6 +200,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", settings.add_layout_field, priority=20)  # after needs_from_toml (10)
     app.connect("config-inited", _undecodable)
     build_guard.setup(app)
+    state.setup(app)
     collector.setup(app)
     app.connect("builder-inited", _report_encoding, priority=600)
     app.connect("source-read", _ontsmet)
@@ -226,8 +220,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     valid_html.setup(app)
     reproducible.setup(app)
     needs_export.setup(app)
-    # the site for readers: dashboards, pages per item, downloads (hgkm.site.dashboards)
-    from hgkm.site import dashboards
-
+    # the site for readers: dashboards, pages per item, downloads, theme
     dashboards.setup(app)
+    item_pages.setup(app)
+    downloads.setup(app)
+    theme.setup(app)
     return {"version": "0.1", "env_version": code_version(), "parallel_read_safe": True, "parallel_write_safe": True}

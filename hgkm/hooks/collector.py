@@ -21,6 +21,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.build_phase import BuildPhase
 
+from hgkm.hooks.state import kept, run
 from hgkm.rules import invoer
 from hgkm.sources import gate
 
@@ -59,8 +60,8 @@ class Collector(logging.Handler):
 
     def melding(self, record: logging.LogRecord) -> dict[str, Any]:
         """The warning as the invoer rule reads it; kept on the record once made."""
-        if (kept := getattr(record, "hgkm_melding", None)) is not None:
-            return kept
+        if (made := getattr(record, "hgkm_melding", None)) is not None:
+            return made
         path, line = self._location(getattr(record, "location", None))
         # Sphinx's own handler may already have appended " [type.subtype]" to msg.
         message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
@@ -75,7 +76,7 @@ class Collector(logging.Handler):
             "fase": self.app.phase.name.lower(),
             "pad": path,
         }
-        record.hgkm_melding = melding  # type: ignore[attr-defined]
+        record.hgkm_melding = melding
         return melding
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -99,7 +100,7 @@ class Collector(logging.Handler):
         env = self.app.env
         docname = env.path2doc(path) if path else None
         if self.app.phase == BuildPhase.READING and docname:
-            env.hgkm_meldingen.setdefault(docname, []).append(melding)  # type: ignore[attr-defined]
+            kept(env).meldingen.setdefault(docname, []).append(melding)
         else:
             self.meldingen.append(melding)
 
@@ -116,7 +117,7 @@ class Collector(logging.Handler):
 
     def all(self) -> list[dict[str, Any]]:
         """Each warning once (MyST and Sphinx's docutils bridge may log the same one twice)."""
-        per_doc = self.app.env.hgkm_meldingen  # type: ignore[attr-defined]
+        per_doc = kept(self.app.env).meldingen
         return _once([m for doc in sorted(per_doc) for m in per_doc[doc]] + self.meldingen)
 
 
@@ -124,14 +125,12 @@ _TYPE_SUFFIX = re.compile(r"( \[[\w.-]+\])+$")
 
 
 def start(app: Sphinx) -> None:
-    if not hasattr(app.env, "hgkm_meldingen"):
-        app.env.hgkm_meldingen = {}  # type: ignore[attr-defined]
     collector = Collector(app)
     sphinx_logger = logging.getLogger(sphinx_logging.NAMESPACE)
     for handler in sphinx_logger.handlers:
         handler.filters.insert(0, collector)  # translate before Sphinx prints
     sphinx_logger.addHandler(collector)
-    app._hgkm_collector = collector  # type: ignore[attr-defined]
+    run(app).collector = collector
 
 
 def _once(meldingen: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -147,20 +146,20 @@ def _once(meldingen: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def collected(app: Sphinx) -> list[dict[str, Any]]:
     """The warnings of this build so far (all of them, once the build has finished)."""
-    collector: Collector | None = getattr(app, "_hgkm_collector", None)
+    collector: Collector | None = run(app).collector
     return collector.all() if collector else []
 
 
 def _read(app: Sphinx, env: Any, docnames: list[str]) -> None:
-    app._hgkm_collector.gelezen.update(docnames)  # type: ignore[attr-defined]
+    run(app).collector.gelezen.update(docnames)
 
 
 def _resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    app._hgkm_collector.geschreven.add(docname)  # type: ignore[attr-defined]
+    run(app).collector.geschreven.add(docname)
 
 
 def _checked(app: Sphinx, env: Any) -> None:
-    app._hgkm_collector.gecontroleerd = True  # type: ignore[attr-defined]
+    run(app).collector.gecontroleerd = True
 
 
 def _docname(env: Any, srcdir: Path, bestand: str) -> str | None:
@@ -180,12 +179,13 @@ def _again(melding: dict[str, Any], srcdir: Path, env: Any) -> None:
 
 def _carry_over(app: Sphinx, exception: Exception | None) -> None:
     """Before build_meldingen.json is written: the warnings of documents left alone."""
-    collector: Collector | None = getattr(app, "_hgkm_collector", None)
+    collector: Collector | None = run(app).collector
     if exception is not None or collector is None:
         return
     env, srcdir = app.env, Path(app.srcdir)
-    for docname in sorted(set(env.hgkm_meldingen) - collector.gelezen):  # type: ignore[attr-defined]
-        for melding in _once(env.hgkm_meldingen[docname]):  # type: ignore[attr-defined]
+    meldingen = kept(env).meldingen
+    for docname in sorted(set(meldingen) - collector.gelezen):
+        for melding in _once(meldingen[docname]):
             _again(melding, srcdir, env)
     vorige = Path(app.outdir, BUILD_MELDINGEN_JSON)
     try:
@@ -216,22 +216,10 @@ def _stale(collector: Collector, melding: dict[str, Any]) -> bool:
         and docname not in collector.geschreven
 
 
-def _purge(app: Sphinx, env: Any, docname: str) -> None:
-    getattr(env, "hgkm_meldingen", {}).pop(docname, None)
-
-
-def _merge(app: Sphinx, env: Any, docnames: set[str], other: Any) -> None:
-    for docname in docnames:
-        if docname in getattr(other, "hgkm_meldingen", {}):
-            env.hgkm_meldingen[docname] = other.hgkm_meldingen[docname]
-
-
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", start)
     app.connect("env-before-read-docs", _read)
     app.connect("doctree-resolved", _resolved)
     app.connect("env-check-consistency", _checked)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
     # before hgkm.sphinx_ext writes build_meldingen.json (priority 400)
     app.connect("build-finished", _carry_over, priority=390)

@@ -20,7 +20,6 @@ import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +27,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from hgkm.hooks.state import kept
 from hgkm.model.corpus import peildatum
-
-#: Per document: the IDs of the needs its {need} roles name.
-VERWIJZINGEN = "hgkm_verwijzingen"
-#: Documents with overviews over many needs (needtable, needflow, needlist, ...).
-OVERZICHTEN = "hgkm_overzichten"
-#: Per document: the signature of the previous build.
-HANDTEKENINGEN = "hgkm_handtekeningen"
-PEILDATUM = "hgkm_peildatum"
-
 
 def _overview_node_types() -> tuple[type[nodes.Element], ...]:
     """sphinx-needs' node types whose rendering depends on needs of other pages."""
@@ -51,20 +42,13 @@ def _overview_node_types() -> tuple[type[nodes.Element], ...]:
     return tuple(t for t in (*NODE_TYPES_PRIO, *NODE_TYPES) if t not in per_need)
 
 
-def _ensure(env: BuildEnvironment) -> None:
-    for name, factory in ((VERWIJZINGEN, dict), (OVERZICHTEN, set), (HANDTEKENINGEN, dict)):
-        if not hasattr(env, name):
-            setattr(env, name, factory())
-
-
 def depends_on_all_needs(env: BuildEnvironment, docname: str) -> None:
     """Mark a document as an overview: rewritten whenever any need changed.
 
     For directives of this package that render many needs (dashboards, matrices):
     call it from the directive's run() with `self.env, self.env.docname`.
     """
-    _ensure(env)
-    getattr(env, OVERZICHTEN).add(docname)
+    kept(env).overzichten.add(docname)
 
 
 def _collect(app: Sphinx, doctree: nodes.document) -> None:
@@ -72,30 +56,13 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
     from sphinx_needs.roles.need_ref import NeedRef
 
     env = app.env
-    _ensure(env)
     docname = env.docname
     named = {str(node["reftarget"]).split(".", 1)[0] for node in doctree.findall(NeedRef)}
     if named:
-        getattr(env, VERWIJZINGEN)[docname] = named
+        kept(env).verwijzingen[docname] = named
     overview_types = _overview_node_types()
     if any(True for _ in doctree.findall(lambda n: isinstance(n, overview_types))):
-        getattr(env, OVERZICHTEN).add(docname)
-
-
-def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _ensure(env)
-    getattr(env, VERWIJZINGEN).pop(docname, None)
-    getattr(env, OVERZICHTEN).discard(docname)
-
-
-def _merge(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str], other: BuildEnvironment) -> None:
-    _ensure(env)
-    _ensure(other)
-    for docname in docnames:
-        if docname in getattr(other, VERWIJZINGEN):
-            getattr(env, VERWIJZINGEN)[docname] = getattr(other, VERWIJZINGEN)[docname]
-        if docname in getattr(other, OVERZICHTEN):
-            getattr(env, OVERZICHTEN).add(docname)
+        kept(env).overzichten.add(docname)
 
 
 def signatures(env: BuildEnvironment) -> dict[str, str]:
@@ -124,7 +91,7 @@ def signatures(env: BuildEnvironment) -> dict[str, str]:
             return None
         return [need["title"], need["docname"], need["type"], need["status"], sorted(need["parts"] or {})]
 
-    named: dict[str, set[str]] = getattr(env, VERWIJZINGEN)
+    named = kept(env).verwijzingen
     result = {}
     for docname in set(per_doc) | set(named):
         parts: list[Any] = []
@@ -140,31 +107,28 @@ def signatures(env: BuildEnvironment) -> dict[str, str]:
 
 def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """At env-get-updated: the documents to rewrite although they were not re-read."""
-    _ensure(env)
+    state = kept(env)
     new = signatures(env)
-    old: dict[str, str] = getattr(env, HANDTEKENINGEN)
-    setattr(env, HANDTEKENINGEN, new)
+    old, state.handtekeningen = state.handtekeningen, new
     # Every page prints its peildatum (today by default; hgkm.site.theme), and the dashboards
     # show coverage on it: on another day an uitzondering may have expired although
     # no source changed. So a new peildatum rewrites every page.
     vandaag = str(peildatum(app.config.hgkm_peildatum or None))
-    nieuwe_dag = getattr(env, PEILDATUM, vandaag) != vandaag
-    setattr(env, PEILDATUM, vandaag)
+    nieuwe_dag = (state.peildatum or vandaag) != vandaag
+    state.peildatum = vandaag
     if not old:
         return []  # a first build writes every page anyway
     if nieuwe_dag:
         return sorted(env.found_docs)
     changed = {doc for doc in set(new) | set(old) if new.get(doc) != old.get(doc)}
     if changed:
-        changed |= getattr(env, OVERZICHTEN)
+        changed |= state.overzichten
     return sorted(doc for doc in changed if doc in env.found_docs)
 
 
 def setup(app: Sphinx) -> None:
     """Hook the rewrite of stale pages into the build (called by hgkm.sphinx_ext.setup)."""
-    app.connect("doctree-read", _collect)
-    app.connect("env-purge-doc", _purge)
-    app.connect("env-merge-info", _merge)
+    app.connect("doctree-read", _collect)  # purge and merge: hgkm.hooks.state
     app.connect("env-get-updated", _outdated_pages)
 
 

@@ -157,3 +157,10 @@ def dekking(corpus: Corpus, peildatum: date) -> list[Dekking]:
     acties = per_plan(a for a in corpus.of_type("actie") if a.status != "vervallen")
     uitzonderingen = per_plan(corpus.of_type("uitzondering"))
     return [_matrix(corpus, rv, peildatum, acties, uitzonderingen) for rv in corpus.of_type("regiovisie")]
+
+
+def cel_tekst(staat: Staat, aantal: int) -> str:
+    """A cell as words (never colour alone)."""
+    if staat is Staat.GEDEKT:
+        return f"gedekt ({aantal})"
+    return str(staat)

@@ -20,6 +20,12 @@ TITELS = {
 #: The same licence as DONL's value list names it (donl:License).
 LICENTIE_DONL = "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"
 
+#: What the downloads page says about formulas (OWASP, CSV injection).
+FORMULES = (
+    "Een cel die begint met =, +, - of @ (of met een tab) kan in een rekenprogramma als formule "
+    "werken. In de CSV-bestanden staat daarom een ' voor zo'n waarde; in de XLSX-bestanden is elke "
+    "tekst een tekstcel, nooit een formule. Datums zijn in de XLSX echte datums, aantallen echte getallen."
+)
 ACTIE_KOLOMMEN = [
     ("id", "De vaste ID van de actie (UA-…)."),
     ("titel", "De titel van de actie."),

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
@@ -28,16 +28,8 @@ from hgkm.model.coverage import Staat
 from hgkm.site import dcat
 from hgkm.site.datasets import ACTIE_KOLOMMEN, DEKKING_KOLOMMEN, LICENTIE, LICENTIE_ID, LICENTIE_URL, MAP, TITELS
 from hgkm.site.reproducible import stable_zip
+from hgkm.site.stand import Stand
 
-if TYPE_CHECKING:
-    from hgkm.site.dashboards import Stand
-
-#: What the downloads page says about formulas (OWASP, CSV injection).
-FORMULES = (
-    "Een cel die begint met =, +, - of @ (of met een tab) kan in een rekenprogramma als formule "
-    "werken. In de CSV-bestanden staat daarom een ' voor zo'n waarde; in de XLSX-bestanden is elke "
-    "tekst een tekstcel, nooit een formule. Datums zijn in de XLSX echte datums, aantallen echte getallen."
-)
 #: Cells that a spreadsheet would read as a formula (OWASP: = + - @ tab CR).
 _FORMULE_START = ("=", "+", "-", "@", "\t", "\r")
 #: Columns that XLSX stores typed instead of as text.
@@ -51,6 +43,7 @@ Rij = list[str]
 def ontwapend(waarde: str) -> str:
     """A CSV cell a spreadsheet shows as text: a leading ' before what would start a formula."""
     return f"'{waarde}" if waarde.startswith(_FORMULE_START) else waarde
+
 
 def _ids(needs: list[Need] | list[str]) -> str:
     return ", ".join(n if isinstance(n, str) else n.id for n in needs)
@@ -200,8 +193,6 @@ def schrijf(app: Sphinx, exception: Exception | None) -> None:
     """Write the CSV and XLSX downloads into the HTML output."""
     if exception is not None or app.builder.format != "html":
         return
-    from hgkm.site.dashboards import Stand
-
     stand = Stand.van(app)
     folder = Path(app.outdir, MAP)
     folder.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from hgkm.hooks.state import run
 from hgkm.model.corpus import VOORBEELD
 
 FICTIEF = " (fictief voorbeeld)"
@@ -36,7 +37,7 @@ class _Soorten:
 
 def _soorten(app: Sphinx) -> _Soorten:
     """Which needs are voorbeeld items and regiovisies (once per write phase)."""
-    if (cached := getattr(app, "_hgkm_koppelingen", None)) is not None:
+    if (cached := run(app).link_kinds) is not None:
         return cached
     from sphinx_needs.data import SphinxNeedsData
 
@@ -50,7 +51,7 @@ def _soorten(app: Sphinx) -> _Soorten:
                                    if needs[i].get("docname") and needs[i].get("type") == "plan"),
         regiovisies=frozenset(i for i, n in needs.items() if n.get("type") == "regiovisie"),
     )
-    app._hgkm_koppelingen = soorten  # type: ignore[attr-defined]
+    run(app).link_kinds = soorten
     return soorten
 
 
@@ -115,7 +116,7 @@ def _doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 
 def _vergeet(app: Sphinx, *args: object) -> None:
-    app._hgkm_koppelingen = None  # type: ignore[attr-defined]
+    run(app).link_kinds = None
 
 
 def setup(app: Sphinx) -> None:

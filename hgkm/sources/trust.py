@@ -155,7 +155,7 @@ def _doel(doel: str) -> str:
 def _pad_bezwaar(bestand: str, root: Path | None, doel: str, *, beeld: bool, tier: Laag) -> str | None:
     """Why a link or image target may not be used, or None when it may."""
     kaal = kale_uri(doel)
-    if m := _SCHEME.match(kaal):
+    if _SCHEME.match(kaal):
         if beeld:
             return "een afbeelding van een andere website (die site ziet dan elke bezoeker)"
         return None  # script links and other schemes: hgkm.sources.sanitize
@@ -418,7 +418,6 @@ def bestanden(srcdir: Path, namen: list[str]) -> tuple[list[Finding], list[str]]
     symlinked folder) is left out: its text lives elsewhere. In the plans folder every
     file must be a page (.md) or an image: a `.MD` or `.txt` would be skipped unseen.
     """
-    root = Path(srcdir).resolve()
     found: list[Finding] = []
     weg: list[str] = []
     for naam in namen:

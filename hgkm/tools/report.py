@@ -16,7 +16,7 @@ from rich.table import Table
 
 from hgkm.model import escaping
 from hgkm.model.corpus import Corpus
-from hgkm.model.coverage import Dekking, Staat
+from hgkm.model.coverage import Dekking, Staat, cel_tekst
 from hgkm.model.escaping import markdown as md
 from hgkm.model.findings import UITLEG, Ernst, Finding
 from hgkm.rules.registry import Context, run_all
@@ -47,13 +47,6 @@ def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
     for f in findings:
         groups.setdefault(f.gemeente or ALGEMEEN, []).append(f)
     return dict(sorted(groups.items(), key=lambda kv: (kv[0] == ALGEMEEN, kv[0])))
-
-
-def cel_tekst(staat: Staat, aantal: int) -> str:
-    """A cell as words (never colour alone)."""
-    if staat is Staat.GEDEKT:
-        return f"gedekt ({aantal})"
-    return str(staat)
 
 
 #: Short cell words for the terminal table (still words, never colour alone).
