@@ -24,6 +24,7 @@ from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups,
 from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm.model.corpus import peildatum
+from hgkm.model.findings import Finding
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
 from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, reproducible, theme, valid_html
@@ -73,21 +74,12 @@ def _write_stempel(app: Sphinx, exception: Exception | None) -> None:
 
 # ------------------------------------------------- checks on the sources
 
-#: Warning type of the findings from reading the sources themselves (captured in
-#: build_meldingen.json like any build warning; hgkm.rules.invoer reads them back).
-BRON_TYPE = collector.BRON_TYPE
+# Findings from reading the sources themselves are emitted by hgkm.sources.gate.warn:
+# printed in Dutch, and kept as data in build_meldingen.json (hgkm.rules.invoer).
 
 
 def _bron_warning(path: str, finding: Any) -> None:
-    """Emit a source finding as a located warning: message, then the fix."""
-    logger.warning(
-        # the rule in front as for the rules' own warnings, except for invoer (the Dutch
-        # form of Sphinx's own messages, which carry no rule either)
-        f"{'' if finding.regel == 'invoer' else f'[{finding.regel}] '}{finding.melding} Oplossing: {finding.oplossing}",
-        location=f"{path}:{finding.regelnummer or 1}",
-        type=BRON_TYPE,
-        subtype=finding.regel,
-    )
+    gate.warn(finding, f"{path}:{finding.regelnummer or 1}")
 
 
 def _check_peildatum(app: Sphinx, config: Any) -> None:
@@ -131,15 +123,13 @@ def _report_encoding(app: Sphinx) -> None:
     for finding in run(app).file_findings:
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
     for name, regel, byte in run(app).encoding:
-        logger.warning(
+        gate.warn(Finding(
+            "invoer", "", name, regel,
             f"Dit bestand is geen UTF-8-tekst (het teken met code 0x{byte} op regel {regel} is "
-            "onleesbaar) en is daarom niet in de kennisbank opgenomen. Oplossing: Sla het "
-            "bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8) en typ "
+            "onleesbaar) en is daarom niet in de kennisbank opgenomen.",
+            "Sla het bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8) en typ "
             "letters als é, ë en ï opnieuw.",
-            location=f"{Path(app.srcdir, name)}:{regel}",
-            type=BRON_TYPE,
-            subtype="encoding",
-        )
+        ), f"{Path(app.srcdir, name)}:{regel}")
 
 
 def _ontsmet_tekst(app: Sphinx, path: str, text: str) -> str:

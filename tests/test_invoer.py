@@ -481,7 +481,7 @@ def test_scan_follows_myst_fences():
         ":::{plan} Open\n"  # 14
     )
     blokken = list(item_count.blokken(text.splitlines()))
-    items = [(b.naam, b.regel, b.eind, b.need_id) for b in blokken if b.naam in {"actie", "plan"}]
+    items = [(b.naam, b.regelnummer, b.eind, b.need_id) for b in blokken if b.naam in {"actie", "plan"}]
     assert items == [("actie", 2, 4, "UA-X-1"), ("actie", 10, 13, ""), ("plan", 14, None, "")]
 
 
@@ -491,7 +491,7 @@ def test_count_reports_a_block_without_need_unless_explained():
     found = list(item_count.findings(bronnen, gemaakt))
     assert [(f.plaats, f.need_id) for f in found] == [("p.md:5", "UA-P-2")]
     assert "Dit item staat niet in de kennisbank: actie UA-P-2" in found[0].melding
-    uitgelegd = [{"bestand": "p.md", "regel": 5, "bericht": "Need could not be created"}]
+    uitgelegd = [{"bestand": "p.md", "regelnummer": 5, "bericht": "Need could not be created"}]
     assert list(item_count.findings(bronnen, gemaakt, uitgelegd)) == []
 
 

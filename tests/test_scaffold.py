@@ -150,7 +150,7 @@ def test_fast_check_names_line_and_cure(tmp_path: Path, regel: str, verwacht: st
     plan = tmp_path / "plan.md"
     plan.write_text(f"# Plan\n\n:::{{actie}} Iets\n:id: UA-B-1\n{regel}\n:::\n", encoding="utf-8")
     (melding,) = snelcontrole(plan)
-    assert melding.regel == 5
+    assert melding.regelnummer == 5
     assert verwacht in str(melding)
     assert str(melding).startswith(f"{plan}:5: ")
 
@@ -161,7 +161,7 @@ def test_fast_check_finds_unclosed_blocks_and_typos(tmp_path: Path) -> None:
     meldingen = [str(m) for m in snelcontrole(plan)]
     assert meldingen == [
         f'{plan}:3: Onbekende soort "actei". Bedoelt u "actie"?',
-        f'{plan}:3: Het blok "actei" wordt niet gesloten: zet er een regel :::: onder.',
+        f'{plan}:3: Het blok "actei" wordt niet gesloten. Zet er een regel :::: onder.',
     ]
 
 
@@ -183,7 +183,7 @@ def test_fast_check_explains_a_file_that_is_not_utf8(tmp_path):
     plan = tmp_path / "plan.md"
     plan.write_bytes("# Plan\n\n:::{actie} Café\n".encode("utf-8") + "é\n:::\n".encode("latin-1"))
     meldingen = snelcontrole(plan)
-    assert [(m.regel, m.tekst.split(".")[0]) for m in meldingen] == [(4, "Dit bestand is geen UTF-8-tekst")]
+    assert [(m.regelnummer, m.melding.split(".")[0]) for m in meldingen] == [(4, "Dit bestand is geen UTF-8-tekst")]
 
 
 def test_new_plan_gets_its_reviewers_in_codeowners(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

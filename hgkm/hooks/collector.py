@@ -70,12 +70,16 @@ class Collector(logging.Handler):
         melding = {
             "bericht": message,
             "bestand": invoer.relative(path, Path(self.app.srcdir)),
-            "regel": int(line) if line else None,
+            "regelnummer": int(line) if line else None,
             "type": getattr(record, "type", None),
             "subtype": getattr(record, "subtype", None),
             "fase": self.app.phase.name.lower(),
             "pad": path,
         }
+        if (finding := getattr(record, gate.FINDING, None)) is not None:
+            # the finding as data, not as text to split again (its place is the record's)
+            melding["bevinding"] = {k: v for k, v in finding.to_dict().items()
+                                    if k not in ("bestand", "regelnummer", "ernst", "plaats")}
         record.hgkm_melding = melding
         return melding
 
@@ -168,7 +172,7 @@ def _docname(env: Any, srcdir: Path, bestand: str) -> str | None:
 
 
 def _again(melding: dict[str, Any], srcdir: Path, env: Any) -> None:
-    bestand, regel = melding["bestand"], melding.get("regel")
+    bestand, regel = melding["bestand"], melding.get("regelnummer")
     if bestand in env.found_docs:
         location: Any = (bestand, regel or 1)  # as the first build printed it
     else:

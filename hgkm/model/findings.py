@@ -64,3 +64,12 @@ class Finding:
 
     def to_dict(self) -> dict:
         return {**asdict(self), "ernst": str(self.ernst), "plaats": self.plaats}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Finding:
+        """Back from to_dict (or from build_meldingen.json): the fields, not the text."""
+        return cls(**{k: data[k] for k in cls.__dataclass_fields__ if k in data})
+
+    def __str__(self) -> str:
+        """One line for a terminal or a pre-commit hook: place, cause, fix."""
+        return f"{self.plaats}: {self.melding} {self.oplossing}".rstrip()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hgkm.model import declaration
 from hgkm.model.corpus import Corpus, Need
-from hgkm.model.findings import ERNST, Finding
+from hgkm.model.findings import Finding
 from hgkm.sources import trust
 
 #: An example line for each option, shown in the fix.
@@ -300,18 +300,15 @@ _NO_TITLE = re.compile(r"toctree contains reference to document '(?P<doc>[^']+)'
 _NOT_IN_TOCTREE = re.compile(r"document isn't included in any toctree")
 _MISSING_DOC = re.compile(r"toctree contains reference to nonexisting document '(?P<doc>[^']+)'")
 _RAW_DISABLED = re.compile(r'"raw" directive disabled')
-#: Separator between message and fix in the warnings of hgkm's own source checks.
-OPLOSSING = " Oplossing: "
 
 
 def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | None:
     """Translations that need more than a template (or None)."""
     text = str(melding.get("bericht", ""))
-    regel = melding.get("regel")
-    if melding.get("type") == "hgkm_bron" and OPLOSSING in text:
-        regel_id = melding.get("subtype") if melding.get("subtype") in ERNST else "invoer"
-        wat, _, oplossing = text.removeprefix(f"[{regel_id}] ").partition(OPLOSSING)
-        return Finding(regel_id, "", bestand, regel, wat, oplossing)
+    regel = melding.get("regelnummer")
+    if isinstance(bevinding := melding.get("bevinding"), dict):
+        # made as a Finding (hgkm.sources.gate.warn): its fields, placed where it was emitted
+        return Finding.from_dict({**bevinding, "bestand": bestand, "regelnummer": regel})
     if m := _DEAD_LINK.search(text):
         need_id, target, field = m["need"], m["target"], m["field"]
         if target.startswith("[") or target.endswith("]"):
@@ -395,7 +392,7 @@ def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None
             "invoer",
             values.get("need") or "",
             bestand,
-            melding.get("regel"),
+            melding.get("regelnummer"),
             melding_tpl.format(**values),
             fix_tpl.format(**values),
         )
@@ -403,7 +400,7 @@ def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None
         "invoer",
         "",
         bestand,
-        melding.get("regel"),
+        melding.get("regelnummer"),
         f"{ONVERTAALD}{text}",
         "Lees de melding en vergelijk het bestand met het voorbeeldplan; vraag zo nodig een beheerder.",
     )

@@ -109,7 +109,7 @@ class Renderer:
         if not items:
             return f"<p>{escape(m.regiovisie.title)} noemt geen {wat}.</p>"
         kop = ["Gemeente"] + [self.link(i, i.id, pagina=True) for i in items] + ["Totaal gedekt"]
-        legenda = (f'<dl class="hgkm-legenda" aria-label="Kolommen van de tabel">'
+        legenda = ('<dl class="hgkm-legenda" aria-label="Kolommen van de tabel">'
                    + "".join(f"<dt>{self.link(i, i.id, pagina=True)}</dt><dd>{escape(i.title)}</dd>" for i in items)
                    + "</dl>")
         rijen = []

@@ -19,11 +19,25 @@ from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective, sphinx_domains
 
+from hgkm.model.findings import Finding
 from hgkm.sources import trust
 
 logger = sphinx_logging.getLogger(__name__)
 #: The warning type of source findings (read back by hgkm.rules.invoer).
 BRON_TYPE = "hgkm_bron"
+#: On the warning record: the Finding itself, kept as data by hgkm.hooks.collector.
+FINDING = "hgkm_finding"
+
+
+def warn(finding: Finding, location: Any) -> None:
+    """A source finding as a located warning: printed as cause and fix, carried as the object."""
+    rule = "" if finding.regel == "invoer" else f"[{finding.regel}] "  # invoer: Sphinx's own, in Dutch
+    logger.warning(f"{rule}{finding.melding} Oplossing: {finding.oplossing}", location=location,
+                   type=BRON_TYPE, subtype=finding.regel, extra={FINDING: finding})
+
+
+def _refused(melding: str, oplossing: str, location: Any) -> None:
+    warn(Finding(trust.REGEL, "", "", None, melding, oplossing), location)
 
 
 class _AlleOpties(dict):
@@ -42,11 +56,8 @@ class Geweigerd(SphinxDirective):
     option_spec = _AlleOpties(class_=directives.unchanged)
 
     def run(self) -> list[nodes.Node]:
-        logger.warning(
-            f"[{trust.REGEL}] Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd. Oplossing: "
-            f"{trust.ANDERS}",
-            location=self.get_location(), type=BRON_TYPE, subtype=trust.REGEL,
-        )
+        _refused(f"Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd.", trust.ANDERS,
+                 self.get_location())
         return []
 
 
@@ -71,11 +82,9 @@ def _guarded_directive(self: Any, directive_name: str, language_module: Any, doc
 
 def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
                 content: Any = None) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    logger.warning(
-        f"[{trust.REGEL}] De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen. Oplossing: "
-        "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
-        location=(inliner.document.settings.env.docname, lineno), type=BRON_TYPE, subtype=trust.REGEL,
-    )
+    _refused(f"De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen.",
+             "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
+             (inliner.document.settings.env.docname, lineno))
     return [nodes.Text(text)], []
 
 

@@ -40,7 +40,7 @@ class Blok:
     """One fenced block in a source file (line numbers are 1-based)."""
 
     naam: str  # directive name, "" for a plain code block
-    regel: int
+    regelnummer: int
     eind: int | None  # line of the closing fence; None: never closed
     fence: str
     titel: str = ""
@@ -111,7 +111,7 @@ def code_regels(lines: list[str]) -> set[int]:
     for blok in blokken(lines):
         if not blok.naam or blok.naam in LETTERLIJK:
             last = blok.eind if blok.eind is not None else len(lines) + 1
-            result.update(range(blok.regel + 1, last))
+            result.update(range(blok.regelnummer + 1, last))
     return result
 
 
@@ -121,7 +121,7 @@ class Item:
 
     need_id: str
     bestand: str
-    regel: int | None
+    regelnummer: int | None
 
 
 #: Build warnings (type, subtype) that say a need block did not become a need: its ID,
@@ -132,11 +132,11 @@ NIET_GEMAAKT = frozenset({("needs", "create_need"), ("needs", "directive"), ("my
 
 def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:
     """Whether a located build warning already says why this block made no need."""
-    last = blok.eind or blok.regel
+    last = blok.eind or blok.regelnummer
     return any(
         m.get("bestand") == bestand
-        and isinstance(m.get("regel"), int)
-        and blok.regel <= m["regel"] <= last
+        and isinstance(m.get("regelnummer"), int)
+        and blok.regelnummer <= m["regelnummer"] <= last
         and ((m.get("type"), m.get("subtype")) in NIET_GEMAAKT or "could not be created" in str(m.get("bericht")))
         for m in meldingen
     )
@@ -177,8 +177,8 @@ def findings(
     for bestand, text in sorted(bronnen.items()):
         lines = regels(text)
         gemaakt = per_bestand.get(bestand, [])
-        gemaakte_regels = {i.regel for i in gemaakt}
-        zonder_regel = {i.need_id for i in gemaakt if i.regel is None}
+        gemaakte_regels = {i.regelnummer for i in gemaakt}
+        zonder_regel = {i.need_id for i in gemaakt if i.regelnummer is None}
         for blok in blokken(lines):
             opening = f"{blok.fence}{{{blok.naam}}}" if blok.naam else blok.fence
             if not blok.gesloten:
@@ -186,7 +186,7 @@ def findings(
                     "invoer",
                     blok.need_id,
                     bestand,
-                    blok.regel,
+                    blok.regelnummer,
                     f"Het blok dat hier begint ({opening}) wordt nergens afgesloten: alles tot het einde "
                     "van het bestand valt er nu onder.",
                     f"Sluit het blok af met een regel met alleen  {blok.fence}  (evenveel tekens als de "
@@ -195,7 +195,7 @@ def findings(
             if blok.naam not in typen:
                 continue
             yield from _optie_findings(bestand, blok)
-            if blok.regel in gemaakte_regels or (blok.need_id and blok.need_id in zonder_regel):
+            if blok.regelnummer in gemaakte_regels or (blok.need_id and blok.need_id in zonder_regel):
                 continue
             if _uitgelegd(bestand, blok, meldingen):
                 continue
@@ -204,8 +204,8 @@ def findings(
                 "invoer",
                 blok.need_id,
                 bestand,
-                blok.regel,
-                f"Dit item staat niet in de kennisbank: {wat} (regel {blok.regel}) is niet opgenomen.",
+                blok.regelnummer,
+                f"Dit item staat niet in de kennisbank: {wat} (regel {blok.regelnummer}) is niet opgenomen.",
                 "Controleer of het blok goed is geopend en afgesloten en niet in een ander blok of "
                 "codeblok staat; vergelijk het met het voorbeeldplan.",
             )

@@ -119,7 +119,7 @@ def _eigen_opties() -> frozenset[str]:
 class Bezwaar:
     """One construct that crosses the boundary: where, why, the fix, and how to disarm it."""
 
-    regel: int
+    regelnummer: int
     melding: str
     oplossing: str
     #: line numbers (1-based) to blank, or a replacement for one line
@@ -127,7 +127,7 @@ class Bezwaar:
     vervang: tuple[int, str] | None = None
 
     def finding(self, bestand: str) -> Finding:
-        return Finding(REGEL, "", bestand, self.regel, self.melding, self.oplossing)
+        return Finding(REGEL, "", bestand, self.regelnummer, self.melding, self.oplossing)
 
 
 _CONTAINER = re.compile(r"^(?:[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
@@ -196,20 +196,20 @@ MAX_DIEPTE = 20
 def _te_diep(bloks: list[Blok], lines: list[str]) -> Bezwaar | None:
     """The first block nested deeper than MAX_DIEPTE, as a finding that blanks its outermost block."""
     open_: list[Blok] = []
-    for blok in sorted(bloks, key=lambda b: b.regel):
-        while open_ and (open_[-1].eind or len(lines)) < blok.regel:
+    for blok in sorted(bloks, key=lambda b: b.regelnummer):
+        while open_ and (open_[-1].eind or len(lines)) < blok.regelnummer:
             open_.pop()
         open_.append(blok)
         if len(open_) > MAX_DIEPTE:
             buitenste = open_[0]
             einde = buitenste.eind if buitenste.eind is not None else len(lines)
             return Bezwaar(
-                blok.regel,
+                blok.regelnummer,
                 f"Hier staan meer dan {MAX_DIEPTE} blokken in elkaar (het buitenste begint op regel "
-                f"{buitenste.regel}). Zo diep kan de site ze niet lezen.",
+                f"{buitenste.regelnummer}). Zo diep kan de site ze niet lezen.",
                 "Zet de blokken naast elkaar in plaats van in elkaar; een plan heeft er nooit meer dan "
                 "een paar in elkaar nodig.",
-                leeg=tuple(range(buitenste.regel, einde + 1)),
+                leeg=tuple(range(buitenste.regelnummer, einde + 1)),
             )
     return None
 
@@ -222,25 +222,25 @@ def _blok_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag
         yield diep
         gezien_binnen.update(diep.leeg)
     for blok in alle:
-        if blok.regel in gezien_binnen:
+        if blok.regelnummer in gezien_binnen:
             continue
         naam = blok.naam.lower()
         if not naam:
             continue
         einde = blok.eind if blok.eind is not None else len(lines)
-        heel = tuple(range(blok.regel, einde + 1))
+        heel = tuple(range(blok.regelnummer, einde + 1))
         opening = f"{{{blok.naam}}}"
         if naam in RAUW:
-            yield Bezwaar(blok.regel, RAW_MELDING, RAW_OPLOSSING, leeg=heel)
+            yield Bezwaar(blok.regelnummer, RAW_MELDING, RAW_OPLOSSING, leeg=heel)
         elif toegestaan is not None and naam not in toegestaan:
-            yield Bezwaar(blok.regel, _niet_toegestaan(opening, naam, tier), _alternatief(naam, tier), leeg=heel)
+            yield Bezwaar(blok.regelnummer, _niet_toegestaan(opening, naam, tier), _alternatief(naam, tier), leeg=heel)
         elif naam in LEZERS and _SCHEME.match(blok.titel.strip().lower()):
-            yield Bezwaar(blok.regel, f"Het blok {opening} laadt een afbeelding van een andere website "
+            yield Bezwaar(blok.regelnummer, f"Het blok {opening} laadt een afbeelding van een andere website "
                           f"({blok.titel.strip()}). Die site ziet dan elke bezoeker van deze site.",
                           "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina, en verwijs "
                           "ernaar met de bestandsnaam.", leeg=heel)
         elif naam in LEZERS and buiten(bestand, blok.titel.strip(), root):
-            yield Bezwaar(blok.regel, f"Het blok {opening} haalt een bestand van buiten de kennisbank op "
+            yield Bezwaar(blok.regelnummer, f"Het blok {opening} haalt een bestand van buiten de kennisbank op "
                           f"({blok.titel.strip()}). Dat mag niet: zo kunnen gegevens van de bouwmachine op de "
                           "openbare site komen.",
                           "Verwijs alleen naar een bestand in de kennisbank, bijvoorbeeld een afbeelding in "
@@ -260,10 +260,10 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
     if tier is Laag.BEHEER or naam not in set(declaration.type_names()):
         return
     if _DYNAMISCH.search(blok.titel):
-        yield Bezwaar(blok.regel, "In de titel staat [[ of << >>: zo rekent sphinx-needs een waarde uit met "
+        yield Bezwaar(blok.regelnummer, "In de titel staat [[ of << >>: zo rekent sphinx-needs een waarde uit met "
                       "code. Dat mag niet in een planbestand.",
                       "Schrijf de titel als gewone tekst, zonder [[ ]] en << >>.",
-                      vervang=(blok.regel, "titel"))
+                      vervang=(blok.regelnummer, "titel"))
     for optie, regel, waarde in blok.opties:
         if optie in _eigen_opties():
             yield Bezwaar(regel, f"De optie :{optie}: mag niet in een planbestand: zij verandert hoe "
@@ -275,9 +275,9 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
                           "waarde uit met code. Dat mag niet in een planbestand.",
                           f"Schrijf de waarde als gewone tekst, bijvoorbeeld  :{optie}: OG-RR24-1",
                           leeg=(regel,))
-    body = blok.regel + len(blok.opties) + 1  # first line after the options
+    body = blok.regelnummer + len(blok.opties) + 1  # first line after the options
     if body in heel[:-1] and lines[body - 1].strip() == "---":
-        yield Bezwaar(blok.regel, "Dit item geeft zijn opties als YAML tussen --- en ---. Die vorm controleert "
+        yield Bezwaar(blok.regelnummer, "Dit item geeft zijn opties als YAML tussen --- en ---. Die vorm controleert "
                       "de kennisbank niet, dus hij mag niet in een planbestand.",
                       "Schrijf elke optie op een eigen regel als  :naam: waarde  direct onder de openingsregel.",
                       leeg=heel)

@@ -211,7 +211,7 @@ def _snel_markdown(srcdir: Path) -> str:
     ]
     if not meldingen:
         return ""
-    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{escaping.code(f'{m.bestand}:{m.regel}')}` {md(m.tekst)}" for m in meldingen), ""])
+    return "\n".join(["## Nog in te vullen of te verbeteren\n", *(f"- `{escaping.code(m.plaats)}` {md(m.melding)} {md(m.oplossing)}" for m in meldingen), ""])
 
 
 def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> str:

@@ -26,6 +26,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from hgkm import PACKAGE
 from hgkm.model import declaration
 from hgkm.model.corpus import Corpus, Need, parse_date
+from hgkm.model.findings import Finding
 from hgkm.model.coverage import items_van, taak_geldt_voor, taken_van
 from hgkm.sources import item_count
 from hgkm.tools.build import corpus_van
@@ -217,16 +218,8 @@ def nieuw_plan(srcdir: Path, naam: str, peildatum: date, outdir: Path | None = N
 # ----------------------------------------------------------- fast check
 
 
-@dataclass(frozen=True)
-class Melding:
-    """One problem the fast check found, at file:line."""
-
-    bestand: str
-    regel: int
-    tekst: str
-
-    def __str__(self) -> str:
-        return f"{self.bestand}:{self.regel}: {self.tekst}"
+def _melding(bestand: str, regelnummer: int, melding: str, oplossing: str) -> Finding:
+    return Finding("invoer", "", bestand, regelnummer, melding, oplossing)
 
 
 def _suggestie(naam: str, opties: list[str]) -> str:
@@ -234,24 +227,27 @@ def _suggestie(naam: str, opties: list[str]) -> str:
     return f' Bedoelt u "{gelijk[0]}"?' if gelijk else ""
 
 
-def _controleer_optie(need_type: str, naam: str, waarde: str) -> str | None:
-    """What is wrong with one option of a need directive, or None."""
+def _controleer_optie(need_type: str, naam: str, waarde: str) -> tuple[str, str] | None:
+    """What is wrong with one option of a need directive and how to fix it, or None."""
     if naam not in declaration.option_names():
-        return f'Onbekend veld ":{naam}:" bij een {need_type}.{_suggestie(naam, declaration.option_names())}'
+        gelijk = _suggestie(naam, declaration.option_names()).strip()
+        return (f'Onbekend veld ":{naam}:" bij een {need_type}.',
+                gelijk or "Kijk op de pagina Metamodel welke velden dit soort item heeft.")
     if naam == "id" and not re.match(declaration.id_regex(), waarde):
         return (
-            f'De ID "{waarde}" heeft niet de juiste vorm: hoofdletters, cijfers en streepjes, '
-            f"beginnend met {declaration.prefix(need_type) or 'het voorvoegsel van de soort'}."
+            f'De ID "{waarde}" heeft niet de juiste vorm.',
+            "Gebruik hoofdletters, cijfers en streepjes, beginnend met "
+            f"{declaration.prefix(need_type) or 'het voorvoegsel van de soort'}.",
         )
     schema = declaration.field_schema(need_type, naam)
     if "enum" in schema and waarde not in schema["enum"]:
-        return f'"{waarde}" mag niet bij :{naam}:. Kies uit: {", ".join(schema["enum"])}.'
+        return f'"{waarde}" mag niet bij :{naam}:.', f'Kies uit: {", ".join(schema["enum"])}.'
     if schema.get("format") == "date" and parse_date(waarde) is None:
-        return f'"{waarde}" bij :{naam}: is geen datum. Schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01.'
+        return f'"{waarde}" bij :{naam}: is geen datum.', "Schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01."
     return None
 
 
-def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
+def snelcontrole(pad: Path, naam: str | None = None) -> list[Finding]:
     """Syntax problems of one plan file, without building (fast enough for pre-commit).
 
     The fenced blocks are found by hgkm.sources.item_count, the same scanner the build uses to
@@ -262,29 +258,29 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Melding]:
         tekst = pad.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         regel = pad.read_bytes()[: exc.start].count(b"\n") + 1
-        return [Melding(bestand, regel, "Dit bestand is geen UTF-8-tekst. Sla het op als UTF-8 (Unicode) en probeer opnieuw.")]
+        return [_melding(bestand, regel, "Dit bestand is geen UTF-8-tekst.", "Sla het op als UTF-8 (Unicode) en probeer opnieuw.")]
     lines = item_count.regels(tekst)
     typen = declaration.type_names()
-    meldingen: list[Melding] = []
+    meldingen: list[Finding] = []
     for nummer, regel in enumerate(lines, start=1):
         if regel.lstrip().startswith("%"):
             continue
         for plaatshouder in PLAATSHOUDERS:
             if plaatshouder in regel:
                 meldingen.append(
-                    Melding(bestand, nummer, f'Hier staat nog "{plaatshouder}": vervang het door uw eigen tekst.')
+                    _melding(bestand, nummer, f'Hier staat nog "{plaatshouder}".', "Vervang het door uw eigen tekst.")
                 )
     for blok in item_count.blokken(lines):
         if not blok.naam:
             continue
         if blok.naam not in typen and (gelijk := _suggestie(blok.naam, typen)):
-            meldingen.append(Melding(bestand, blok.regel, f'Onbekende soort "{blok.naam}".{gelijk}'))
+            meldingen.append(_melding(bestand, blok.regelnummer, f'Onbekende soort "{blok.naam}".', gelijk.strip()))
         if not blok.gesloten:
             meldingen.append(
-                Melding(bestand, blok.regel, f'Het blok "{blok.naam}" wordt niet gesloten: zet er een regel {blok.fence} onder.')
+                _melding(bestand, blok.regelnummer, f'Het blok "{blok.naam}" wordt niet gesloten.', f"Zet er een regel {blok.fence} onder.")
             )
         if blok.naam in typen:
             for optie, nummer, waarde in blok.opties:
                 if fout := _controleer_optie(blok.naam, optie, waarde.strip()):
-                    meldingen.append(Melding(bestand, nummer, fout))
-    return sorted(meldingen, key=lambda m: m.regel)
+                    meldingen.append(_melding(bestand, nummer, *fout))
+    return sorted(meldingen, key=lambda m: m.regelnummer or 0)
