@@ -29,7 +29,7 @@ from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
 from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, reproducible, theme, valid_html
 from hgkm.site.metamodel_page import MetamodelDirective
-from hgkm.sources import gate, item_count, sanitize, trust
+from hgkm.sources import access, gate, item_count, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
 
 METAMODEL_JSON = "metamodel.json"
@@ -101,7 +101,7 @@ def _undecodable(app: Sphinx, config: Any) -> None:
     """Leave out sources that are not UTF-8 (Sphinx would abort with a traceback), and
     symlinked ones (their text lives outside the project: hgkm.sources.trust)."""
     namen = list(get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns))
-    found, weg = trust.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
+    found, weg = access.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
     config.exclude_patterns.extend(weg)
     run(app).file_findings = found
     for name in namen:

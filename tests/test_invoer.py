@@ -497,7 +497,7 @@ def test_count_reports_a_block_without_need_unless_explained():
 
 def test_a_field_in_the_wrong_form_gets_a_dutch_message_and_an_example():
     """A pattern violation on a field other than the ID (gemeente :centrumgemeente:)."""
-    from hgkm.rules.invoer import _schema_finding
+    from hgkm.rules.schema import _schema_finding
     from hgkm.model.corpus import Need
 
     need = Need.from_dict({"id": "GM-X", "type": "gemeente", "title": "X", "docname": "requirements/gemeenten",

@@ -24,7 +24,7 @@ import pytest
 
 from hgkm import ROOT
 from hgkm.model import escaping
-from hgkm.sources import trust
+from hgkm.sources import access, trust
 from hgkm.tools.build import build
 from tests.conftest import copy_fixture
 
@@ -323,7 +323,7 @@ def test_a_symlink_inside_the_project_that_points_out_is_outside(tmp_path):
     ],
 )
 def test_the_tiers(bestand, naam, mag):
-    assert trust.poort(naam, bestand) is mag
+    assert access.poort(naam, bestand) is mag
 
 
 def test_the_knowledge_base_itself_crosses_no_boundary():

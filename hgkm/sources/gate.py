@@ -20,7 +20,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective, sphinx_domains
 
 from hgkm.model.findings import Finding
-from hgkm.sources import trust
+from hgkm.sources import access, trust
 
 logger = sphinx_logging.getLogger(__name__)
 #: The warning type of source findings (read back by hgkm.rules.invoer).
@@ -65,7 +65,7 @@ def _bestand(dispatcher: Any, source: Any) -> str | None:
     """The project-relative file being read, or None outside a document."""
     if not source:
         return None
-    return trust.bestand_van(str(source), Path(dispatcher.domains.standard_domain.env.srcdir))
+    return access.bestand_van(str(source), Path(dispatcher.domains.standard_domain.env.srcdir))
 
 
 _directive = sphinx_domains.directive
@@ -75,7 +75,7 @@ _role = sphinx_domains.role
 def _guarded_directive(self: Any, directive_name: str, language_module: Any, document: nodes.document) -> Any:
     found, messages = _directive(self, directive_name, language_module, document)
     bestand = _bestand(self, document.get("source"))
-    if found is not None and bestand is not None and not trust.poort(directive_name, bestand):
+    if found is not None and bestand is not None and not access.poort(directive_name, bestand):
         return Geweigerd, messages
     return found, messages
 
@@ -91,7 +91,7 @@ def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, o
 def _guarded_role(self: Any, role_name: str, language_module: Any, lineno: int, reporter: Any) -> Any:
     found, messages = _role(self, role_name, language_module, lineno, reporter)
     bestand = _bestand(self, getattr(reporter, "source", None))
-    if found is not None and bestand is not None and not trust.rol_poort(role_name, bestand):
+    if found is not None and bestand is not None and not access.rol_poort(role_name, bestand):
         return _weiger_rol, messages
     return found, messages
 
