@@ -43,7 +43,7 @@ def test_text_blokkeert_en_groepeert_per_gemeente(uit) -> None:
     secties = re.split(r"─+ (Gemeente \w+) ─+", out)
     per_gemeente = dict(zip(secties[1::2], secties[2::2], strict=True))
     assert list(per_gemeente) == [
-        f"Gemeente {naam}" for naam in ("Aadorp", "Beedorp", "Ceedorp", "Deedorp", "Feedorp", "Heedorp", "Iedorp")
+        f"Gemeente {naam}" for naam in ("Aadorp", "Beedorp", "Ceedorp", "Deedorp", "Feedorp", "Geedorp", "Heedorp", "Iedorp")
     ]
     beedorp = per_gemeente["Gemeente Beedorp"]
     assert "plan-b.md:9  [dekking-opgaven]" in beedorp
@@ -76,7 +76,10 @@ def test_json_bevindingen(uit) -> None:
     data = json.loads(proc.stdout)
     assert data["peildatum"] == PEILDATUM
     assert data["geslaagd"] is False
-    beedorp = [f for f in data["bevindingen"] if f["gemeente"] == "Beedorp"]
+    # the concept plan a year on is a termijn warning (tests/fixtures/regels/termijn tests that rule)
+    termijn = [f for f in data["bevindingen"] if f["regel"] == "termijn"]
+    assert termijn and {f["ernst"] for f in termijn} == {"waarschuwing"}
+    beedorp = [f for f in data["bevindingen"] if f["gemeente"] == "Beedorp" and f["regel"] != "termijn"]
     assert beedorp == [
         {
             "regel": "dekking-opgaven",
@@ -112,10 +115,16 @@ def test_peildatum_telt(uit) -> None:
 
 
 def test_volledig_plan_slaagt(uit) -> None:
-    proc = check(uit, VOLLEDIG, "--peildatum", PEILDATUM)
+    # in the first year of the regiovisie: nothing at all
+    proc = check(uit, VOLLEDIG, "--peildatum", "2024-12-31")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert proc.stdout.startswith("Geen bevindingen: alle plannen zijn volledig.")
     assert "De controle is geslaagd." in proc.stdout
+    # a year on the plan is still concept: a termijn warning, and the check still passes
+    later = check(uit, VOLLEDIG, "--peildatum", PEILDATUM)
+    assert later.returncode == 0, later.stdout + later.stderr
+    assert "[termijn, waarschuwing]" in later.stdout and "nog een concept" in later.stdout
+    assert "0 blokkerende bevinding(en), 1 waarschuwing(en). De controle is geslaagd." in later.stdout
 
 
 @pytest.mark.parametrize("datum", ["2025-13-01", "1-6-2025", "morgen"])

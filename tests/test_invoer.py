@@ -546,5 +546,6 @@ def test_no_finding_beyond_the_listed_mistakes(check):
         f"{f['plaats']} [{f['regel']}] {f['melding']}"
         for f in report["bevindingen"]
         if (f["plaats"], f["regel"]) not in verwacht and not _gedeeld_plan(f)
+        and f["regel"] != "termijn"  # deadlines of these plans: tests/fixtures/regels/termijn
     ]
     assert extra == [], "\n".join(extra)

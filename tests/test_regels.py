@@ -108,7 +108,10 @@ def _lijst(findings: list[Finding]) -> str:
 # (the helpers above live here because only these tests read annotations)
 
 REGELS = Path(__file__).parent / "fixtures" / "regels"
-CORPORA = ("dekking", "integriteit", "invoer", "vertrouwen")
+CORPORA = ("dekking", "integriteit", "invoer", "vertrouwen", "termijn")
+#: Rules whose findings only one corpus accounts for in full: the dates in the other
+#: fixtures serve their own rules, so there deadlines pass unremarked.
+EIGEN_CORPUS = {"termijn": "termijn"}
 PEILDATUM = date(2025, 6, 1)
 VERWACHTINGEN = [(naam, v) for naam in CORPORA for v in lees(REGELS / naam)]
 
@@ -149,7 +152,8 @@ def test_verwachting(bouw, naam: str, verwachting: Verwachting) -> None:
 @pytest.mark.parametrize("naam", CORPORA)
 def test_geen_onverwachte_bevindingen(bouw, naam: str) -> None:
     """A rule that reports more than the annotations ask for fails too."""
-    extra = onverwacht([v for n, v in VERWACHTINGEN if n == naam], bouw(naam).findings)
+    findings = [f for f in bouw(naam).findings if EIGEN_CORPUS.get(f.regel, naam) == naam]
+    extra = onverwacht([v for n, v in VERWACHTINGEN if n == naam], findings)
     assert not extra, "unexpected findings:" + _lijst(extra)
 
 
@@ -164,7 +168,8 @@ def test_elke_regel_heeft_fixtures() -> None:
 def test_strikte_build_faalt_met_plaats(bouw, naam: str) -> None:
     """`make html` (-W) fails on every blocking finding, located at file:line; warnings don't."""
     gebouwd = bouw(naam)
-    assert gebouwd.build.returncode != 0
+    # fails exactly when a blocking finding stands (the termijn corpus has only warnings)
+    assert (gebouwd.build.returncode != 0) == any(f.blokkerend for f in gebouwd.findings), gebouwd.build.log
     log = gebouwd.build.warnings
     for f in gebouwd.findings:
         plaats = f"{gebouwd.srcdir / f.bestand}:{f.regelnummer}: WARNING: "
@@ -180,9 +185,12 @@ def test_strikte_build_faalt_met_plaats(bouw, naam: str) -> None:
 
 
 def test_volledig_plan_slaagt(minimaal) -> None:
-    """A complete plan builds with -W and the rules find nothing."""
+    """A complete plan builds with -W and the rules find nothing, in the first year of its
+    regiovisie (a year on, a plan still concept is named by the termijn rule)."""
     assert minimaal.returncode == 0, minimaal.log
-    assert registry.evaluate(Corpus.from_outdir(minimaal.outdir), PEILDATUM) == []
+    corpus = Corpus.from_outdir(minimaal.outdir)
+    assert registry.evaluate(corpus, date(2024, 12, 31)) == []
+    assert [f.regel for f in registry.evaluate(corpus, PEILDATUM)] == ["termijn"]
 
 
 def test_annotatie_zonder_item_is_een_fout(tmp_path: Path) -> None:

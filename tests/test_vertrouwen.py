@@ -178,7 +178,8 @@ def test_other_files_get_their_finding(check, geval):
 def test_allowed_constructs_give_no_finding(check):
     """The victim's plan uses everything a plan may: admonitions, tables, images, links, code."""
     _, report = check
-    assert [f["melding"] for f in report["bevindingen"] if f["bestand"] == f"{PLANNEN}/beedorp.md"] == []
+    assert [f["melding"] for f in report["bevindingen"]
+            if f["bestand"] == f"{PLANNEN}/beedorp.md" and f["regel"] != "termijn"] == []
     # a maintainers' page may filter and include from inside the project: only the outside include counts
     assert [f["plaats"] for f in report["bevindingen"] if f["bestand"] == "docs/beheer.md"] == ["docs/beheer.md:16"]
     assert [f["plaats"] for f in report["bevindingen"] if f["bestand"] == "requirements/regio.md"] == [

@@ -17,7 +17,7 @@ from functools import cached_property
 from hgkm.model.corpus import Corpus, Need, parse_date
 from hgkm.model.coverage import dekking, Dekking, per_plan, Staat, verlopen_op
 from hgkm.model.findings import ERNST, Finding
-from hgkm.rules import invoer
+from hgkm.rules import invoer, termijn
 
 Rule = Callable[["Context"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -325,6 +325,12 @@ def eigen_bestand(ctx: Context) -> Iterator[Finding]:
                     f"Verplaats het blok naar {plan.bestand}, of noem het plan uit dit bestand bij  :plan:",
                     **ctx.waar(plan),
                 )
+
+
+@regel("termijn")
+def termijnen(ctx: Context) -> Iterator[Finding]:
+    """Deadlines at the peildatum (hgkm.rules.termijn): over tijd, niet gestart, binnenkort."""
+    yield from termijn.findings(ctx)
 
 
 # ------------------------------------------------------------------ input
