@@ -94,6 +94,10 @@ def test_json_bevindingen(uit) -> None:
             "plaats": "plan-b.md:9",
         }
     ]
+    # the voortgang per gemeente, every state named (a region's own monitor reads it)
+    voortgang = {g: v for m in data["dekking"] for g, v in m["voortgang"].items()}
+    assert list(voortgang["GM-B"]) == ["afgerond", "lopend", "over tijd", "niet gestart", "gepland", "vervallen"]
+    assert all(isinstance(n, int) for v in voortgang.values() for n in v.values())
     cellen = {(c["gemeente"], c["item"]): c for m in data["dekking"] for c in m["cellen"]}
     assert cellen[("GM-B", "OG-T-2")]["staat"] == "niet gedekt"
     assert cellen[("GM-G", "OG-T-2")] | {"acties": []} == {

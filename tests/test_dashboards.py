@@ -120,8 +120,10 @@ def test_home_shows_the_state_at_a_glance(site: BuildResult) -> None:
 def test_gemeente_page_lists_plans_acties_and_gaps(site: BuildResult) -> None:
     page = site.outdir / "docs" / "gemeenten" / "gm-d.html"
     parsed = tables(page)
-    acties = next(t for t in parsed.tables if t["caption"] == "Acties van Deedorp")
-    assert acties["rows"][1][:4] == ["UA-D-1 Voorlichting op scholen", "lopend", "Afdeling Jeugd", "2024-09-01 t/m 2025-06-30"]
+    acties = next(t for t in parsed.tables if t["caption"].startswith("Acties van Deedorp"))
+    assert acties["caption"] == f"Acties van Deedorp (voortgang op de peildatum {SITE_PEILDATUM})"
+    assert acties["rows"][1][:5] == ["UA-D-1 Voorlichting op scholen", "lopend", "lopend", "Afdeling Jeugd",
+                                     "2024-09-01 t/m 2025-06-30"]
     dekking = next(t for t in parsed.tables if t["caption"].startswith("Dekking van Deedorp"))
     assert ["OG-TEST-2 Plegeraanpak", "niet gedekt", ""] in dekking["rows"]
     text = page.read_text(encoding="utf-8")
@@ -222,3 +224,33 @@ def test_theme_labels_are_dutch(site: BuildResult) -> None:
         assert dutch in text, dutch
     for english in ["On this page", "Section Navigation", "Back to top", "Search the docs", "Color mode"]:
         assert english not in text, english
+
+
+def test_voortgang_counts_every_state_in_words(site: BuildResult) -> None:
+    """At the peildatum 2025-06-01: Aadorp has one lopend actie and one that has not started."""
+    parsed = tables(site.outdir / "docs" / "voortgang.html")
+    per_gemeente = next(t for t in parsed.tables if t["caption"].startswith("Voortgang van de acties per gemeente"))
+    assert per_gemeente["rows"][0] == ["Gemeente", "Afgerond", "Lopend", "Over tijd", "Niet gestart", "Gepland",
+                                       "Vervallen", "Totaal"]
+    rijen = {r[0]: r[1:] for r in per_gemeente["rows"][1:]}
+    assert rijen["Aadorp"] == ["0", "1", "0", "1", "0", "0", "2"]
+    assert rijen["Beedorp"] == rijen["Ceedorp"] == ["1", "0", "0", "0", "0", "0", "1"]
+    # the shared plan's actie counts once in the total; the voorbeeld plan not at all
+    assert rijen["Alle gemeenten"] == ["1", "2", "0", "1", "0", "0", "4"]
+    assert "Voorbeelddorp" not in rijen
+    assert "Geen enkele actie is over tijd." in (site.outdir / "docs" / "voortgang.html").read_text(encoding="utf-8")
+    gemeente = tables(site.outdir / "docs" / "gemeenten" / "gm-a.html")
+    per_opgave = next(t for t in gemeente.tables if t["caption"].startswith("Voortgang van de acties van Aadorp"))
+    assert per_opgave["rows"][-1] == ["Alle acties", "0", "1", "0", "1", "0", "0", "2"]
+
+
+def test_voortgang_lists_the_acties_over_tijd_per_gemeente(tmp_path: Path) -> None:
+    project = copy_fixture("site", tmp_path)
+    out = tmp_path / "html"
+    result = build(project, out, env={"HGKM_PEILDATUM": "2026-01-01"})
+    assert result.returncode == 0, result.log
+    text = (out / "docs" / "voortgang.html").read_text(encoding="utf-8")
+    lijst = text[text.index("Acties over tijd"):]
+    assert lijst.index("Aadorp") < lijst.index("UA-A-1 Meldpunt versterken") < lijst.index("Deedorp")
+    assert "UA-D-1 Voorlichting op scholen</a>: de einddatum 2025-06-30 is voorbij, eigenaar Afdeling Jeugd" in lijst
+    assert "UA-BC-1" not in lijst  # afgerond

@@ -10,7 +10,8 @@ needtable and needflow):
 - `{gemeente-overzicht} GM-…`: role, plans, acties, coverage and gaps of a gemeente;
 - `{item-overzicht} OG-…`: which acties of which gemeenten serve an item;
 - `{item-lijst} <type>`: every item of a type, with a link to its page;
-- `{downloads}`: the downloads of hgkm.site.downloads with their columns and licence.
+- `{downloads}`: the downloads of hgkm.site.downloads with their columns and licence;
+- `{voortgang}`: the acties' voortgang at the peildatum (hgkm.site.render_voortgang).
 
 The figures come from hgkm.site.stand (without voorbeeld items), the HTML from
 hgkm.site.render; this module holds the directives and their Sphinx glue.
@@ -100,6 +101,17 @@ class DownloadsDirective(_Dashboard):
         return self.node()
 
 
+class VoortgangDirective(_Dashboard):
+    """`{voortgang}`: the acties' voortgang per gemeente and per opgave; `:over-tijd: nee`
+    leaves out the list of acties over tijd (for the dekkingsoverzicht)."""
+
+    soort = "voortgang"
+    option_spec = {"over-tijd": lambda v: directives.choice(v, ("ja", "nee"))}
+
+    def run(self) -> list[nodes.Node]:
+        return self.node(over_tijd=self.options.get("over-tijd", "ja") == "ja")
+
+
 # ------------------------------------------------------------------ Sphinx glue
 
 
@@ -152,6 +164,7 @@ def setup(app: Sphinx) -> None:
     app.add_directive("item-overzicht", ItemOverzichtDirective)
     app.add_directive("item-lijst", ItemLijstDirective)
     app.add_directive("downloads", DownloadsDirective)
+    app.add_directive("voortgang", VoortgangDirective)
     app.connect("env-get-updated", _gewijzigde_gemeentepaginas)
     app.connect("write-started", _vergeet)
     app.connect("doctree-resolved", _vervang)

@@ -33,6 +33,7 @@ ACTIE_KOLOMMEN = [
     ("gemeenten", "De ID's van de gemeenten van dat plan, gescheiden door komma's."),
     ("regiovisie", "De ID van de regiovisie waaronder het plan valt."),
     ("status", "gepland, lopend, afgerond of vervallen."),
+    ("voortgang", "Hoe ver de actie is op de peildatum: afgerond, lopend, over tijd, niet gestart, gepland of vervallen."),
     ("eigenaar", "Wie de actie trekt."),
     ("partners", "Met wie de eigenaar de actie uitvoert (kan leeg zijn)."),
     ("budget", "Het budget zoals het plan het noemt (kan leeg zijn)."),

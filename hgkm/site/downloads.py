@@ -25,6 +25,7 @@ from sphinx.application import Sphinx
 
 from hgkm.model.corpus import Need
 from hgkm.model.coverage import Staat
+from hgkm.model.voortgang import voortgang
 from hgkm.site import dcat
 from hgkm.site.datasets import ACTIE_KOLOMMEN, DEKKING_KOLOMMEN, LICENTIE, LICENTIE_ID, LICENTIE_URL, MAP, TITELS
 from hgkm.site.reproducible import stable_zip
@@ -57,7 +58,7 @@ def actie_rijen(stand: Stand) -> list[Rij]:
         rijen.append([
             a.id, a.title, _ids(a.link("plan")),
             _ids(plan.link("gemeenten")) if plan else "", _ids(plan.link("regiovisie")) if plan else "",
-            a.status or "", str(a.get("eigenaar") or ""), str(a.get("partners") or ""), str(a.get("budget") or ""),
+            a.status or "", str(voortgang(a, stand.peildatum)), str(a.get("eigenaar") or ""), str(a.get("partners") or ""), str(a.get("budget") or ""),
             str(a.get("start") or ""), str(a.get("eind") or ""),
             _ids(a.link("opgaven")), _ids(a.link("taken")), _ids(a.link("principes")), a.bestand,
         ])

@@ -16,7 +16,8 @@ from sphinx.util.osutil import relative_uri
 
 from hgkm.model.corpus import Need
 from hgkm.model.coverage import Dekking, Staat, cel_tekst
-from hgkm.site import datasets, item_pages
+from hgkm.model.voortgang import voortgang
+from hgkm.site import datasets, item_pages, render_voortgang
 from hgkm.site.stand import Stand, gedekt, items_van, overal_gedekt, toegepast
 
 
@@ -214,14 +215,17 @@ class Renderer:
         if acties:
             rijen = [
                 (self.link(a, f"{a.id} {a.title}"),
-                 [escape(a.status or ""), escape(str(a.get("eigenaar") or "")),
+                 [escape(a.status or ""), escape(str(voortgang(a, self.stand.peildatum))),
+                  escape(str(a.get("eigenaar") or "")),
                   f"{escape(str(a.get('start') or '?'))} t/m {escape(str(a.get('eind') or '?'))}",
                   self.links(self.corpus.resolve([*a.link("opgaven"), *a.link("taken"), *a.link("principes")]),
                              pagina=True)])
                 for a in acties
             ]
-            delen.append(self.tabel(f"Acties van {escape(g.title)}", ["Actie", "Status", "Eigenaar", "Planning", "Dient"],
-                                    rijen))
+            delen.append(self.tabel(f"Acties van {escape(g.title)} (voortgang op de peildatum "
+                                    f"{self.stand.peildatum.isoformat()})",
+                                    ["Actie", "Status", "Voortgang", "Eigenaar", "Planning", "Dient"], rijen))
+            delen.append(render_voortgang.gemeente(self, m, g))
         else:
             delen.append("<p>De plannen noemen nog geen acties.</p>")
         delen.append("<h3>Dekking</h3>")
@@ -336,4 +340,5 @@ RENDERERS: dict[str, Callable[[Renderer, nodes.Element], str]] = {
     "item": lambda r, node: r.item(node["argument"]),
     "lijst": lambda r, node: r.lijst(node["argument"]),
     "downloads": lambda r, node: r.downloads(),
+    "voortgang": lambda r, node: render_voortgang.regio(r, over_tijd=node.get("over_tijd", True)),
 }

@@ -74,7 +74,7 @@ ADMONITIES = frozenset(
 #: Blocks for ordinary text, in every tier.
 TEKSTBLOKKEN = ADMONITIES | {"list-table", "table", "csv-table", "image", "figure", "code-block", "code", "sourcecode"}
 #: The knowledge base's own overviews (hgkm.site.dashboards): they only show needs.
-OVERZICHTEN = frozenset({"item-lijst", "dekkingsmatrix", "stand-van-zaken", "gemeente-overzicht", "item-overzicht"})
+OVERZICHTEN = frozenset({"item-lijst", "dekkingsmatrix", "stand-van-zaken", "gemeente-overzicht", "item-overzicht", "voortgang"})
 PLAN_TYPEN = frozenset({"plan", "actie", "uitzondering"})
 ROLLEN = frozenset({"need", "doc", "ref", "abbr", "sub", "sup"})
 BEELDEN = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
 
@@ -15,10 +15,11 @@ from rich.console import Console
 from rich.table import Table
 
 from hgkm.model import escaping
-from hgkm.model.corpus import Corpus
+from hgkm.model.corpus import Corpus, Need
 from hgkm.model.coverage import Dekking, Staat, cel_tekst
 from hgkm.model.escaping import markdown as md
 from hgkm.model.findings import UITLEG, Ernst, Finding
+from hgkm.model.voortgang import telling
 from hgkm.rules.registry import Context, run_all
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
@@ -31,6 +32,8 @@ class Uitkomst:
     peildatum: date
     findings: list[Finding]
     dekking: list[Dekking]
+    #: the acties of each plan (for the voortgang per gemeente)
+    acties_per_plan: dict[str, list[Need]] = field(default_factory=dict)
 
     @property
     def blokkerend(self) -> list[Finding]:
@@ -39,7 +42,7 @@ class Uitkomst:
     @classmethod
     def van(cls, corpus: Corpus, peildatum: date) -> Uitkomst:
         ctx = Context(corpus, peildatum)  # one matrix for the findings and the views
-        return cls(peildatum, run_all(ctx), ctx.dekking)
+        return cls(peildatum, run_all(ctx), ctx.dekking, ctx.acties_per_plan)
 
 
 def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
@@ -175,6 +178,13 @@ def as_json(uitkomst: Uitkomst) -> str:
                     }
                     for (g, i), c in m.cellen.items()
                 ],
+                # per gemeente with a plan: how many of its acties are in each state
+                "voortgang": {
+                    g.id: {str(v): n for v, n in telling(
+                        [a for p in m.plannen.get(g.id, []) for a in uitkomst.acties_per_plan.get(p.id, [])],
+                        uitkomst.peildatum).items()}
+                    for g in m.gemeenten if m.heeft_plan(g.id)
+                },
             }
         )
     return json.dumps(
