@@ -184,6 +184,7 @@ def test_no_wcag_21_aa_violations(page: object, base_url: str, path: str) -> Non
 ECHTE_PAGINAS = [
     "index.html",
     "docs/dekking.html",
+    "docs/voortgang.html",
     "docs/gemeenten/gm-vlaardingen.html",
     "docs/opgaven/og-rr24-4.html",
     "search.html?q=plegersperspectief",

@@ -32,6 +32,7 @@ pytestmark = pytest.mark.slow
 KEY_PAGES = [
     "index.html",
     "docs/dekking.html",
+    "docs/voortgang.html",
     "docs/gemeenten/gm-rotterdam.html",
     "docs/gemeenten/gm-vlaardingen.html",
     "docs/opgaven/og-rr24-3.html",
