@@ -21,7 +21,7 @@ unexport $(INVOER)
 q = '$(subst ','\'',$(value $(1)))'
 optie = $(if $(value $(1)),$(2) $(call q,$(1)))
 
-.PHONY: html check test serve clean bench rapport nieuw-plan
+.PHONY: html check test serve clean bench rapport nieuw-plan pdf
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
@@ -44,6 +44,7 @@ test-gereedschap: dot-aanwezig
 	@$(PAKKET) chromium chromium Chromium
 	@$(PAKKET) java default-jre-headless Java
 	@$(PAKKET) npm npm "Node.js met npm"
+	@$(PAKKET) pdftotext poppler-utils "de PDF-gereedschappen (poppler-utils)"
 .PHONY: test-gereedschap
 
 $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json | test-gereedschap
@@ -52,6 +53,13 @@ $(TOOLS_STAMP): $(TOOLS)/package.json $(TOOLS)/package-lock.json | test-gereedsc
 
 html: $(STAMP) dot-aanwezig
 	$(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
+
+# The voortgangsrapportages as PDF (one per gemeente with a plan, one per region) in
+# $(BUILD)/pdf/; the site built alongside offers them on its downloads page.
+pdf: $(STAMP) dot-aanwezig
+	HGKM_PDF=1 $(BIN)/sphinx-build -b html $(SPHINXOPTS) . $(BUILD)/html
+	rm -rf $(BUILD)/pdf && cp -r $(BUILD)/html/downloads/pdf $(BUILD)/pdf
+	@echo "De rapportages staan in $(BUILD)/pdf/."
 
 check: $(STAMP) dot-aanwezig
 	$(BIN)/python -m hgkm check $(call optie,PEILDATUM,--peildatum)

@@ -4,8 +4,6 @@ The settings shared with the test corpora come from hgkm.settings; the metamodel
 itself is declared in ubproject.toml.
 """
 
-import os
-
 from hgkm.settings import sphinx_settings
 
 globals().update(sphinx_settings())
@@ -17,9 +15,6 @@ html_title = "Kennisbank Regiovisie HGKM Rotterdam Rijnmond 2024-2027"
 hgkm_itempaginas = True  # a page per gemeente, opgave, principe, taak, toetssteen (hgkm.site.item_pages)
 # The full title is long for the theme's top bar; the page titles say the rest.
 html_theme_options = {**html_theme_options, "logo": {"text": "Kennisbank HGKM Rotterdam Rijnmond"}}  # noqa: F821
-# Where the site is published (site.yml sets it from GitHub Pages): canonical links, and
-# the links that needs.json and the open-data metadata give to pages of the site.
-html_baseurl = os.environ.get("HGKM_SITE_URL", "")
 # The publisher in the DCAT catalogue of the open data (downloads/dcat.jsonld). Before the
 # data is registered at data.overheid.nl, add "uri": the organisation's URI from DONL's list.
 hgkm_uitgever = {"naam": author, "contact": "De beheerders van deze kennisbank"}

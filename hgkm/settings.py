@@ -6,6 +6,7 @@ with exactly the metamodel and extensions of the real site, so both read them he
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from sphinx_needs.config import NeedsSphinxConfig
@@ -91,6 +92,11 @@ def sphinx_settings() -> dict[str, Any]:
         "version": "2024-2027",
         "release": "2024-2027",
         "graphviz_output_format": "svg",
+        # Where the site is published (site.yml sets it from GitHub Pages): canonical links,
+        # and the links that needs.json, the open-data metadata and the PDFs give to pages.
+        "html_baseurl": os.environ.get("HGKM_SITE_URL", ""),
+        # The voortgangsrapportages as PDF (hgkm.site.pdf): `make pdf` sets HGKM_PDF=1.
+        "hgkm_pdf": os.environ.get("HGKM_PDF") == "1",
         # Chosen by measurement (axe, font size, line length, small screens, build time):
         # see hgkm/site/theme.py.
         "html_theme": "pydata_sphinx_theme",

@@ -27,7 +27,7 @@ from hgkm.model.corpus import peildatum
 from hgkm.model.findings import Finding
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
-from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, reproducible, theme, valid_html
+from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, pdf, reproducible, theme, valid_html
 from hgkm.site.metamodel_page import MetamodelDirective
 from hgkm.sources import access, gate, item_count, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
@@ -214,5 +214,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     dashboards.setup(app)
     item_pages.setup(app)
     downloads.setup(app)
+    pdf.setup(app)
     theme.setup(app)
     return {"version": "0.1", "env_version": code_version(), "parallel_read_safe": True, "parallel_write_safe": True}

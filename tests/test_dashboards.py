@@ -12,6 +12,7 @@ from datetime import datetime
 import csv
 import io
 import shutil
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -254,3 +255,43 @@ def test_voortgang_lists_the_acties_over_tijd_per_gemeente(tmp_path: Path) -> No
     assert lijst.index("Aadorp") < lijst.index("UA-A-1 Meldpunt versterken") < lijst.index("Deedorp")
     assert "UA-D-1 Voorlichting op scholen</a>: de einddatum 2025-06-30 is voorbij, eigenaar Afdeling Jeugd" in lijst
     assert "UA-BC-1" not in lijst  # afgerond
+
+
+def test_pdf_reports_read_back_as_text(tmp_path: Path) -> None:
+    """`make pdf`: one tagged A4 PDF per gemeente with a plan and one per region, read back
+    with pdftotext as a raad member's search would; the downloads page offers them."""
+    from tests.outside import require
+
+    require(shutil.which("pdftotext") is not None, "pdftotext ontbreekt: installeer poppler-utils (make test doet dat).")
+    project = copy_fixture("site", tmp_path)
+    out = tmp_path / "html"
+    result = build(project, out, env={"HGKM_PEILDATUM": "2026-01-01", "HGKM_PDF": "1",
+                                      "HGKM_SITE_URL": "https://regio.invalid/kb/"})
+    assert result.returncode == 0, result.log
+    folder = out / "downloads" / "pdf"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "voortgang-gm-a.pdf", "voortgang-gm-b.pdf", "voortgang-gm-c.pdf", "voortgang-gm-d.pdf", "voortgang-rv-test.pdf"]
+    info = subprocess.run(["pdfinfo", str(folder / "voortgang-gm-a.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info and "(A4)" in info and "Voortgangsrapportage Aadorp" in info
+    tekst = subprocess.run(["pdftotext", "-layout", str(folder / "voortgang-gm-a.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    omslag = tekst.split("\f")[0]
+    assert "VOORTGANGSRAPPORTAGE" in omslag and "Aadorp" in omslag and "Peildatum 2026-01-01" in omslag
+    assert "Acties over tijd" in tekst and "UA-A-1 Meldpunt versterken" in tekst
+    assert "Open plekken" in tekst and "Uitzonderingen" in tekst and "Bronnen" in tekst
+    assert "pagina 1 van" in tekst
+    # links go to the published site, to the actie itself
+    links = subprocess.run(["pdfinfo", "-url", str(folder / "voortgang-gm-a.pdf")], capture_output=True, text=True,
+                           check=True).stdout
+    assert "https://regio.invalid/kb/requirements/uitvoeringsplannen/aadorp.html#UA-A-1" in links
+    regio = subprocess.run(["pdftotext", str(folder / "voortgang-rv-test.pdf"), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    assert all(naam in regio for naam in ("Aadorp", "Beedorp", "Ceedorp", "Deedorp"))
+    assert "Voorbeelddorp" not in regio
+    downloads = (out / "docs" / "downloads.html").read_text(encoding="utf-8")
+    assert '<a href="../downloads/pdf/voortgang-gm-a.pdf">Voortgangsrapportage Aadorp</a> (PDF)' in downloads
+
+
+def test_without_hgkm_pdf_no_reports_and_no_promise(site: BuildResult) -> None:
+    assert not (site.outdir / "downloads" / "pdf").exists()
+    assert "Voortgangsrapportages (PDF)" not in (site.outdir / "docs" / "downloads.html").read_text(encoding="utf-8")

@@ -74,7 +74,7 @@ def test_main_workflow_publishes_the_site() -> None:
     workflow = load(ROOT / ".github/workflows/site.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert "make html" in runs(workflow)
+    assert "make pdf" in runs(workflow)  # the site and, on its downloads page, the PDF reports
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses(workflow))
     upload = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"] == "_build/html"

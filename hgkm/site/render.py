@@ -17,7 +17,7 @@ from sphinx.util.osutil import relative_uri
 from hgkm.model.corpus import Need
 from hgkm.model.coverage import Dekking, Staat, cel_tekst
 from hgkm.model.voortgang import voortgang
-from hgkm.site import datasets, item_pages, render_voortgang
+from hgkm.site import datasets, item_pages, pdf, render_voortgang
 from hgkm.site.stand import Stand, gedekt, items_van, overal_gedekt, toegepast
 
 
@@ -326,6 +326,14 @@ class Renderer:
             else:
                 delen.append(f"<p>{escape(g.kolom_uitleg)}</p>")
             delen.append("</section>")
+        if rapporten := pdf.listed(self.app):
+            lijst = "".join(f'<li><a href="{escape(relative_uri(target, pad))}">{escape(titel)}</a> (PDF)</li>'
+                            for pad, titel in rapporten)
+            delen.append('<section class="hgkm-download" id="rapporten"><h2>Voortgangsrapportages (PDF)</h2>'
+                         "<p>Per gemeente met een plan en per regio: wat de gemeente per opgave en taak doet en hoe "
+                         "ver zij is, de acties over tijd, de open plekken, de uitzonderingen met hun besluit en de "
+                         "bronnen. Voor de gemeenteraad; A4, doorzoekbaar en toegankelijk (PDF/UA).</p>"
+                         f"<ul>{lijst}</ul></section>")
         return "".join(delen)
 
     def render(self, node: nodes.Element) -> str:
