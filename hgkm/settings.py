@@ -53,7 +53,7 @@ LAYOUT_FIELD = {
     "predicates": [
         [f"type == '{soort}'", f"hgkm-{soort}"]
         for soort in ("actie", "gemeente", "plan", "uitzondering", "opgave", "taak", "principe",
-                      "toetssteen", "regiovisie", "bron")
+                      "toetssteen", "meting", "regiovisie", "bron")
     ],
 }
 

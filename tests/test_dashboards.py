@@ -16,10 +16,12 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from hgkm.tools.build import BuildResult, build
 from hgkm.hooks.incremental import differing_pages
+from hgkm.model.corpus import Need
 from hgkm.site.item_pages import scan
 from tests.conftest import SITE_PEILDATUM, copy_fixture
 
@@ -295,3 +297,35 @@ def test_pdf_reports_read_back_as_text(tmp_path: Path) -> None:
 def test_without_hgkm_pdf_no_reports_and_no_promise(site: BuildResult) -> None:
     assert not (site.outdir / "downloads" / "pdf").exists()
     assert "Voortgangsrapportages (PDF)" not in (site.outdir / "docs" / "downloads.html").read_text(encoding="utf-8")
+
+
+def _meting(need_id: str, periode: str, waarde: str, gebied: str = "Regio") -> Need:
+    return Need.from_dict({"id": need_id, "type": "meting", "title": need_id, "periode": periode, "waarde": waarde,
+                           "eenheid": "% hermeldingen", "gebied": gebied, "toetssteen": ["TS-X"]})
+
+
+@pytest.mark.parametrize(("doel", "oordeel"), [("dalen", "op de goede weg"), ("stijgen", "nog niet op de goede weg")])
+def test_richting_since_the_first_meting(doel: str, oordeel: str) -> None:
+    from hgkm.site.render_meting import richting
+
+    ts = Need.from_dict({"id": "TS-X", "type": "toetssteen", "title": "X", "doel": doel})
+    tekst = richting(ts, [_meting("MT-B", "2024", "37,9"), _meting("MT-A", "2022", "40,4"),
+                          _meting("MT-N", "2022", "38", "Landelijk")])
+    assert f"Regio: van 40,4 (2022) naar 37,9 (2024), gedaald. De regiovisie wil dat de waarde " in tekst
+    assert tekst.count(f": {oordeel}.") == 1
+    assert "Landelijk: er is nog één meting (2022: 38 % hermeldingen)" in tekst
+
+
+def test_meting_chart_is_the_same_svg_every_time() -> None:
+    from hgkm.site.render_meting import grafiek
+
+    ts = Need.from_dict({"id": "TS-X", "type": "toetssteen", "title": "X", "doel": "dalen"})
+    metingen = [_meting("MT-A", "2022", "40,4"), _meting("MT-N", "2022", "38", "Landelijk")]
+    svg = grafiek(ts, metingen)
+    assert svg == grafiek(ts, metingen)
+    assert b"<svg" in svg and b"2022" in svg and b"Landelijk" in svg and b"<dc:date>" not in svg
+
+
+def test_toetssteen_without_metingen_says_how_to_add_one(site: BuildResult) -> None:
+    text = (site.outdir / "docs" / "toetsstenen" / "ts-test-1.html").read_text(encoding="utf-8")
+    assert "Voor deze toetssteen staat nog geen meting in de kennisbank." in text

@@ -22,6 +22,7 @@ TYPES = {
     "principe": "LP-",
     "opgave": "OG-",
     "toetssteen": "TS-",
+    "meting": "MT-",
     "gemeente": "GM-",
     "plan": "UP-",
     "actie": "UA-",
@@ -37,6 +38,7 @@ LINKS = {
     "taken": ["taak"],
     "principes": ["principe"],
     "betreft": ["opgave", "taak"],
+    "toetssteen": ["toetssteen"],
     "bronnen": ["bron"],
 }
 
@@ -53,6 +55,12 @@ FIELDS = {
         "partners": (False, None),
         "budget": (False, None),
     },
+    "meting": {
+        "periode": (True, None),
+        "waarde": (True, None),
+        "eenheid": (True, None),
+        "gebied": (True, None),
+    },
     "uitzondering": {
         "motivering": (True, None),
         "besluit": (True, None),
@@ -65,6 +73,7 @@ CARRIES = {
     "principe": {"regiovisie", "bronnen"},
     "opgave": {"regiovisie", "bronnen"},
     "toetssteen": {"regiovisie", "bronnen"},
+    "meting": {"toetssteen", "bronnen"},
     "plan": {"regiovisie", "gemeenten", "bronnen"},
     "actie": {"plan", "opgaven", "taken", "principes", "bronnen"},
     "uitzondering": {"plan", "betreft", "bronnen"},
@@ -82,7 +91,7 @@ def model(minimaal) -> Metamodel:
     return Metamodel.load(minimaal.outdir / "metamodel.json")
 
 
-def test_all_ten_types_with_prefixes(model):
+def test_all_eleven_types_with_prefixes(model):
     assert {t: m.prefix for t, m in model.typen.items()} == TYPES
 
 

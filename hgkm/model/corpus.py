@@ -15,13 +15,16 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from hgkm.model import declaration
+
 #: Environment variable that fixes the peildatum for reproducible runs.
 PEILDATUM_ENV = "HGKM_PEILDATUM"
 
 #: Tag of illustrative content, kept out of the real dashboards.
 VOORBEELD = "voorbeeld"
 
-LINK_OPTIONS = ("regiovisie", "gemeenten", "plan", "opgaven", "taken", "principes", "betreft", "bronnen")
+#: The link options of the metamodel (ubproject.toml, the one declaration).
+LINK_OPTIONS = declaration.link_names()
 
 
 def peildatum(value: str | None = None) -> date:

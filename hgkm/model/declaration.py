@@ -58,6 +58,11 @@ def links_to(need_type: str) -> list[str]:
     return [naam for naam, link in links.items() if need_type in link.get("target_types", [])]
 
 
+def link_names() -> tuple[str, ...]:
+    """Every link option of the metamodel, in declaration order."""
+    return tuple(_load().get("links", {}))
+
+
 def type_names() -> list[str]:
     return list(_load().get("types", {}))
 

@@ -17,7 +17,7 @@ from sphinx.util.osutil import relative_uri
 from hgkm.model.corpus import Need
 from hgkm.model.coverage import Dekking, Staat, cel_tekst
 from hgkm.model.voortgang import voortgang
-from hgkm.site import datasets, item_pages, pdf, render_voortgang
+from hgkm.site import datasets, item_pages, pdf, render_meting, render_voortgang
 from hgkm.site.stand import Stand, gedekt, items_van, overal_gedekt, toegepast
 
 
@@ -286,6 +286,7 @@ class Renderer:
             if rv:
                 delen.append(f"<p>Deze toetssteen meet de voortgang van {self.link(rv, rv.title)} als geheel; "
                              "acties verwijzen er niet naar.</p>")
+            delen.append(render_meting.sectie(self, i))
         return "".join(delen)
 
     def lijst(self, need_type: str) -> str:
