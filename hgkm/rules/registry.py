@@ -10,14 +10,14 @@ Every view (make check, pytest, Sphinx warnings, dashboards) calls `evaluate`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
-from functools import cached_property
 
 from hgkm.model.corpus import Corpus, Need, parse_date
-from hgkm.model.coverage import dekking, Dekking, per_plan, Staat, verlopen_op
+from hgkm.model.coverage import Staat, verlopen_op
 from hgkm.model.findings import ERNST, Finding
 from hgkm.rules import invoer, termijn
+from hgkm.rules.context import Context, gemeente_naam
 
 Rule = Callable[["Context"], Iterator[Finding]]
 RULES: dict[str, Rule] = {}
@@ -35,62 +35,8 @@ def regel(rule_id: str) -> Callable[[Rule], Rule]:
     return register
 
 
-@dataclass
-class Context:
-    """What every rule may read: the corpus, the peildatum and the shared matrix."""
-
-    corpus: Corpus
-    peildatum: date
-    _toegestaan: dict[tuple[str, str], set[str]] = field(default_factory=dict, init=False, repr=False)
-    _waar: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)
-
-    @cached_property
-    def dekking(self) -> list[Dekking]:
-        return dekking(self.corpus, self.peildatum)
-
-    @cached_property
-    def acties_per_plan(self) -> dict[str, list[Need]]:
-        return per_plan(self.corpus.of_type("actie"))
-
-    @cached_property
-    def _per_visie(self) -> dict[tuple[str, str], list[Need]]:
-        index: dict[tuple[str, str], list[Need]] = {}
-        for need in self.corpus.needs.values():
-            for visie_id in need.link("regiovisie"):
-                index.setdefault((visie_id, need.type), []).append(need)
-        return index
-
-    def items_van(self, visie: Need, need_type: str) -> list[Need]:
-        """The needs of `need_type` that link to this regiovisie (as coverage.items_van)."""
-        return self._per_visie.get((visie.id, need_type), [])
-
-    def waar(self, plan: Need | None) -> dict[str, str]:
-        """The gemeenten (by name) and regiovisie a finding about this plan is filed under."""
-        sleutel = plan.id if plan else ""
-        if sleutel not in self._waar:
-            visie = self.corpus.regiovisie_of(plan)
-            self._waar[sleutel] = {
-                "gemeente": ", ".join(_gemeente_naam(g) for g in self.corpus.gemeenten_of(plan)),
-                "regiovisie": visie.id if visie else "",
-            }
-        return self._waar[sleutel]
-
-    def toegestaan(self, visie: Need, soort: str) -> set[str]:
-        """IDs an actie under `visie` may name: its opgaven, or the taken it names."""
-        sleutel = (visie.id, soort)
-        if sleutel not in self._toegestaan:
-            self._toegestaan[sleutel] = (
-                {o.id for o in self.items_van(visie, "opgave")} if soort == "opgave" else set(visie.link("taken"))
-            )
-        return self._toegestaan[sleutel]
-
-
 def _finding(rule_id: str, need: Need, melding: str, oplossing: str, **extra: str) -> Finding:
     return Finding(rule_id, need.id, need.bestand, need.lineno, melding, oplossing, **extra)
-
-
-def _gemeente_naam(gemeente: Need) -> str:
-    return gemeente.title or gemeente.id
 
 
 # --------------------------------------------------------------- coverage
@@ -111,11 +57,11 @@ def _dekking_findings(ctx: Context, rule_id: str, soort: str, link: str) -> Iter
                 yield _finding(
                     rule_id,
                     plan,
-                    f'Gemeente {_gemeente_naam(gemeente)}: {wat} {item.id} "{item.title}" '
+                    f'Gemeente {gemeente_naam(gemeente)}: {wat} {item.id} "{item.title}" '
                     "heeft geen uitvoeringsactie.",
                     f"Voeg in dit plan een actie toe met  :{link}: {item.id}  "
                     "of leg een uitzondering vast.",
-                    gemeente=_gemeente_naam(gemeente),
+                    gemeente=gemeente_naam(gemeente),
                     regiovisie=matrix.regiovisie.id,
                 )
 
@@ -222,7 +168,7 @@ def plan_integriteit(ctx: Context) -> Iterator[Finding]:
                 yield _finding(
                     "integriteit",
                     plan,
-                    f"Plan {plan.id} noemt gemeente {_gemeente_naam(gemeente)}, maar die hoort "
+                    f"Plan {plan.id} noemt gemeente {gemeente_naam(gemeente)}, maar die hoort "
                     f"niet bij de regio van {visie.title}.",
                     f"Kies een gemeente van de regio ({len(regio)} gemeenten, zie de pagina "
                     "Gemeenten), of zet het plan onder de regiovisie van die gemeente.",

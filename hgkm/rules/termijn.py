@@ -13,14 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from hgkm.model.corpus import Need, parse_date
 from hgkm.model.findings import Finding
 from hgkm.model.voortgang import BINNENKORT_DAGEN, Voortgang, voortgang
-
-if TYPE_CHECKING:
-    from hgkm.rules.registry import Context
+from hgkm.rules.context import Context
 
 REGEL = "termijn"
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 import io
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from sphinx.util.osutil import relative_uri
 
 from hgkm.model.corpus import Need
 
-if TYPE_CHECKING:
-    from hgkm.site.render import Renderer
+#: The page renderer (hgkm.site.render.Renderer, which calls this module): its links,
+#: tables and figures. Typed loosely so that this module does not import its caller.
+Renderer = Any
 
 #: Where the charts land in the site.
 MAP = "_images"

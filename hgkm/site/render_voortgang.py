@@ -8,14 +8,15 @@ state is hgkm.model.voortgang, the same as the `termijn` rule's.
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import Any
 
 from hgkm.model.corpus import Need
 from hgkm.model.coverage import Dekking
 from hgkm.model.voortgang import VOLGORDE, Voortgang, samenvatting, telling, voortgang
 
-if TYPE_CHECKING:
-    from hgkm.site.render import Renderer
+#: The page renderer (hgkm.site.render.Renderer, which calls this module): its links,
+#: tables and figures. Typed loosely so that this module does not import its caller.
+Renderer = Any
 
 _KOP = [str(v).capitalize() for v in VOLGORDE] + ["Totaal"]
 

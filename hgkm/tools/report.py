@@ -20,7 +20,8 @@ from hgkm.model.coverage import Dekking, Staat, cel_tekst
 from hgkm.model.escaping import markdown as md
 from hgkm.model.findings import UITLEG, Ernst, Finding
 from hgkm.model.voortgang import telling
-from hgkm.rules.registry import Context, run_all
+from hgkm.rules.context import Context
+from hgkm.rules.registry import run_all
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
 
