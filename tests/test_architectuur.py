@@ -69,3 +69,40 @@ def test_state_lives_in_one_place() -> None:
         if path != owner:
             text = path.read_text(encoding="utf-8")
             assert "app._hgkm_" not in text and "env.hgkm_" not in text, path
+
+
+def _module_name(path: Path) -> str:
+    rel = path.relative_to(PACKAGE.parent).with_suffix("")
+    return ".".join(rel.parts[:-1] if rel.name == "__init__" else rel.parts)
+
+
+def _module_imports(path: Path, modules: set[str]) -> set[str]:
+    """The hgkm modules one module imports, anywhere in it (also under TYPE_CHECKING)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hgkm"):
+            for alias in node.names:
+                target = f"{node.module}.{alias.name}"
+                found.add(target if target in modules else node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name in modules)
+    return found & modules
+
+
+def test_no_module_imports_itself_through_others() -> None:
+    paths = {_module_name(p): p for p in _modules()}
+    graph = {name: _module_imports(path, set(paths)) - {name} for name, path in paths.items()}
+    packages = {n for n, p in paths.items() if p.name == "__init__.py"}
+    state: dict[str, int] = {}
+
+    def visit(name: str, trail: list[str]) -> None:
+        state[name] = 1
+        for target in sorted(graph[name] - packages):
+            assert state.get(target) != 1, "import circle: " + " -> ".join([*trail, name, target])
+            if target not in state:
+                visit(target, [*trail, name])
+        state[name] = 2
+
+    for name in sorted(paths):
+        if name not in state:
+            visit(name, [])
