@@ -1,14 +1,17 @@
 """What every rule may read: the corpus, the peildatum and what several rules share
-(the coverage matrix, the acties per plan, where a finding is filed)."""
+(the coverage matrix, the acties per plan, where a finding is filed), and the
+`regel` decorator with which each rule family (dekking, integriteit, …) registers its rules."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
 from hgkm.model.corpus import Corpus, Need
 from hgkm.model.coverage import Dekking, dekking, per_plan
+from hgkm.model.findings import ERNST, Finding
 
 
 @dataclass
@@ -63,3 +66,23 @@ class Context:
 
 def gemeente_naam(gemeente: Need) -> str:
     return gemeente.title or gemeente.id
+
+
+Rule = Callable[["Context"], Iterator[Finding]]
+RULES: dict[str, Rule] = {}
+
+
+def regel(rule_id: str) -> Callable[[Rule], Rule]:
+    """Register a rule under its id (its severity is set in findings.ERNST)."""
+    assert rule_id in ERNST, f"rule {rule_id} has no severity in findings.ERNST"
+
+    def register(func: Rule) -> Rule:
+        RULES[func.__name__] = func
+        func.rule_id = rule_id  # type: ignore[attr-defined]
+        return func
+
+    return register
+
+
+def finding(rule_id: str, need: Need, melding: str, oplossing: str, **extra: str) -> Finding:
+    return Finding(rule_id, need.id, need.bestand, need.lineno, melding, oplossing, **extra)

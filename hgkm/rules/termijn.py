@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from hgkm.model.corpus import Need, parse_date
 from hgkm.model.findings import Finding
 from hgkm.model.voortgang import BINNENKORT_DAGEN, Voortgang, voortgang
-from hgkm.rules.context import Context
+from hgkm.rules.context import Context, regel
 
 REGEL = "termijn"
 
@@ -94,3 +94,9 @@ def findings(ctx: Context) -> Iterator[Finding]:
     yield from acties(ctx)
     yield from uitzonderingen(ctx)
     yield from plannen(ctx)
+
+
+@regel("termijn")
+def termijnen(ctx: Context) -> Iterator[Finding]:
+    """Deadlines at the peildatum (hgkm.rules.termijn): over tijd, niet gestart, binnenkort."""
+    yield from findings(ctx)

@@ -1,0 +1,28 @@
+"""Rule vertrouwen at the level of needs: an actie or uitzondering lives in the file of its plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from hgkm.model.findings import Finding
+from hgkm.rules.context import Context, finding, regel
+
+
+@regel("vertrouwen")
+def eigen_bestand(ctx: Context) -> Iterator[Finding]:
+    """An actie or uitzondering stands in the file of its plan.
+
+    The file is the unit of ownership (CODEOWNERS) and of review: an actie elsewhere
+    could join another gemeente's plan without that gemeente's review.
+    """
+    for need in [*ctx.corpus.of_type("actie"), *ctx.corpus.of_type("uitzondering")]:
+        for plan in ctx.corpus.resolve(need.link("plan"), "plan"):
+            if need.docname and plan.docname and plan.docname != need.docname:
+                yield finding(
+                    "vertrouwen", need,
+                    f"{need.type.capitalize()} {need.id} hoort bij plan {plan.id}, maar dat plan staat in "
+                    f"een ander bestand ({plan.bestand}). Een {need.type} staat altijd in het bestand "
+                    "van haar plan: wie dat bestand beheert, keurt haar goed.",
+                    f"Verplaats het blok naar {plan.bestand}, of noem het plan uit dit bestand bij  :plan:",
+                    **ctx.waar(plan),
+                )
