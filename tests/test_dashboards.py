@@ -329,3 +329,23 @@ def test_meting_chart_is_the_same_svg_every_time() -> None:
 def test_toetssteen_without_metingen_says_how_to_add_one(site: BuildResult) -> None:
     text = (site.outdir / "docs" / "toetsstenen" / "ts-test-1.html").read_text(encoding="utf-8")
     assert "Voor deze toetssteen staat nog geen meting in de kennisbank." in text
+
+
+def test_meting_chart_shows_hostile_text_literally() -> None:
+    """A gebied or eenheid from a content file is text: no mathtext, no hidden legend entry."""
+    from hgkm.site.render_meting import grafiek
+
+    ts = Need.from_dict({"id": "TS-X", "type": "toetssteen", "title": "X", "doel": "dalen"})
+    boos = Need.from_dict({"id": "MT-X", "type": "meting", "title": "X", "periode": "2022", "waarde": "1",
+                           "eenheid": r"$\frac{1}{$", "gebied": "_verborgen $x^2$", "toetssteen": ["TS-X"]})
+    svg = grafiek(ts, [boos]).decode("utf-8")
+    assert "verborgen $x^2$" in svg and "frac" in svg
+
+
+def test_a_plan_file_may_not_add_a_meting() -> None:
+    """Figures are the region's, with a source: a gemeente's plan cannot add one."""
+    from hgkm.sources import trust
+
+    blok = "# P\n\n:::{meting} X\n:id: MT-X\n:toetssteen: TS-RR24-1\n:::\n"
+    assert [b.regelnummer for b in trust.bezwaren("requirements/uitvoeringsplannen/x.md", blok)] == [3]
+    assert trust.bezwaren("requirements/rr24/toetsstenen.md", blok) == []

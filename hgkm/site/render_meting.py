@@ -67,6 +67,12 @@ def richting(toetssteen: Need, metingen: list[Need]) -> str:
     return "".join(f"<p>{escape(z)}</p>" for z in zinnen)
 
 
+def _label(tekst: str) -> str:
+    """Text from a content file as matplotlib shows it literally: `$` would start mathtext
+    (a parse error stops the build), a leading `_` hides a legend entry."""
+    return tekst.replace("$", r"\$").lstrip("_") or "?"
+
+
 def grafiek(toetssteen: Need, metingen: list[Need]) -> bytes:
     """The metingen as a bar chart per periode and gebied (SVG, the same bytes every build)."""
     import matplotlib
@@ -82,10 +88,10 @@ def grafiek(toetssteen: Need, metingen: list[Need]) -> bytes:
     for n, (gebied, reeks) in enumerate(series.items()):
         per = {str(m.get("periode")): waarde(m) or 0.0 for m in reeks}
         xs = [i + n * breedte for i, p in enumerate(perioden) if p in per]
-        ax.bar(xs, [per[p] for p in perioden if p in per], width=breedte, label=gebied,
+        ax.bar(xs, [per[p] for p in perioden if p in per], width=breedte, label=_label(gebied),
                color=["#0b3a8c", "#7a7a7a", "#b35900"][n % 3], hatch=["", "//", ".."][n % 3])
     ax.set_xticks([i + breedte * (len(series) - 1) / 2 for i in range(len(perioden))], perioden)
-    ax.set_ylabel(str(metingen[0].get("eenheid") or ""))
+    ax.set_ylabel(_label(str(metingen[0].get("eenheid") or "")))
     hoogste = max((waarde(m) or 0.0 for m in metingen), default=0.0)
     ax.set_ylim(0, hoogste * 1.3 or 1)
     ax.legend(frameon=False, loc="upper center", ncol=max(len(series), 1))
