@@ -141,6 +141,11 @@ def _van(bron: Need) -> str:
     return f" ({escape(organisatie)})" if organisatie else ""
 
 
+def _bestand(need: Need) -> str:
+    """The file of a gemeente's or a regiovisie's report (the same for writing and listing)."""
+    return f"voortgang-{need.id.lower()}.pdf"
+
+
 def reports(stand: Stand, baseurl: str, project: str) -> dict[str, tuple[str, str]]:
     """file name -> (title, HTML): one per gemeente with a plan, one per regiovisie with plans."""
     r = _Report(stand, baseurl, project)
@@ -154,11 +159,11 @@ def reports(stand: Stand, baseurl: str, project: str) -> dict[str, tuple[str, st
             title = f"Voortgangsrapportage {m.regiovisie.title}"
             body = r.omslag(str(m.regiovisie.get("regio") or m.regiovisie.title), [m.regiovisie]) + "".join(
                 r.gemeente_onder(m, g, kop=g.title) for g in met_plan)
-            result[f"voortgang-{m.regiovisie.id.lower()}.pdf"] = (title, r.page(title, body))
+            result[_bestand(m.regiovisie)] = (title, r.page(title, body))
     for g, matrices in gemeenten.values():
         title = f"Voortgangsrapportage {g.title}"
         body = r.omslag(g.title, [m.regiovisie for m in matrices]) + "".join(r.gemeente_onder(m, g) for m in matrices)
-        result[f"voortgang-{g.id.lower()}.pdf"] = (title, r.page(title, body))
+        result[_bestand(g)] = (title, r.page(title, body))
     return dict(sorted(result.items()))
 
 
@@ -185,9 +190,9 @@ def _names(stand: Stand) -> dict[str, str]:
     for m in stand.matrices:
         met_plan = [g for g in m.gemeenten if m.heeft_plan(g.id)]
         if met_plan:
-            names[f"voortgang-{m.regiovisie.id.lower()}.pdf"] = f"Voortgangsrapportage {m.regiovisie.title}"
+            names[_bestand(m.regiovisie)] = f"Voortgangsrapportage {m.regiovisie.title}"
         for g in met_plan:
-            names[f"voortgang-{g.id.lower()}.pdf"] = f"Voortgangsrapportage {g.title}"
+            names[_bestand(g)] = f"Voortgangsrapportage {g.title}"
     return dict(sorted(names.items()))
 
 
