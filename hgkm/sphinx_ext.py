@@ -24,10 +24,11 @@ from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups,
 from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm.model.corpus import peildatum
-from hgkm.model.findings import Finding
+from hgkm.model.messages import bronnen
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
 from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, pdf, reproducible, theme, valid_html
+from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
 from hgkm.sources import access, gate, item_count, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
@@ -123,13 +124,7 @@ def _report_encoding(app: Sphinx) -> None:
     for finding in run(app).file_findings:
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
     for name, regel, byte in run(app).encoding:
-        gate.warn(Finding(
-            "invoer", "", name, regel,
-            f"Dit bestand is geen UTF-8-tekst (het teken met code 0x{byte} op regel {regel} is "
-            "onleesbaar) en is daarom niet in de kennisbank opgenomen.",
-            "Sla het bestand op als UTF-8 (in de meeste editors: Opslaan als, codering UTF-8) en typ "
-            "letters als é, ë en ï opnieuw.",
-        ), f"{Path(app.srcdir, name)}:{regel}")
+        gate.warn(bronnen.GEEN_UTF8(name, regel, byte=byte, regel=regel), f"{Path(app.srcdir, name)}:{regel}")
 
 
 def _ontsmet_tekst(app: Sphinx, path: str, text: str) -> str:
@@ -186,6 +181,7 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("hgkm_peildatum", "", "env", types=(str,))
     app.add_directive("metamodel", MetamodelDirective)
+    app.add_directive("meldingen", MeldingenDirective)
     app.connect("config-inited", _check_peildatum)
     app.connect("config-inited", settings.add_layout_field, priority=20)  # after needs_from_toml (10)
     app.connect("config-inited", _undecodable)

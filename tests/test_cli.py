@@ -90,6 +90,7 @@ def test_json_bevindingen(uit) -> None:
             "oplossing": "Voeg in dit plan een actie toe met  :opgaven: OG-T-2  of leg een uitzondering vast.",
             "gemeente": "Beedorp",
             "regiovisie": "RV-T",
+            "code": "opgave-ongedekt",
             "ernst": "blokkerend",
             "plaats": "plan-b.md:9",
         }

@@ -237,3 +237,15 @@ def test_onvolledig_plan_laat_incrementele_build_falen(tmp_path: Path) -> None:
 
     plan.write_text(volledig, encoding="utf-8")
     assert build(bron, uit, strict=True, env=env).returncode == 0
+
+
+@pytest.mark.parametrize("naam", CORPORA)
+def test_elke_bevinding_komt_uit_de_catalogus(bouw, naam: str) -> None:
+    """Every finding of every rule was made by a message of hgkm/model/messages/ (the guide's source)."""
+    from hgkm.model.messages import CATALOGUS
+
+    findings = bouw(naam).findings
+    assert findings
+    zonder = [f for f in findings if f.code not in CATALOGUS or CATALOGUS[f.code].regel != f.regel]
+    assert not zonder, "findings without their message:" + _lijst(zonder)
+

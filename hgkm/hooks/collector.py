@@ -89,7 +89,7 @@ class Collector(logging.Handler):
         if record.levelno >= logging.WARNING and not (self._skipped(record) or already_dutch or hasattr(record, "hgkm_melding")):
             melding = self.melding(record)
             finding = invoer.build_finding(dict(melding), Path(self.app.srcdir))
-            if not finding.melding.startswith(invoer.ONVERTAALD):
+            if finding.code != invoer.ONVERTAALD:
                 record.msg, record.args = f"[invoer] {finding.melding} {finding.oplossing}", ()
                 if finding.bestand and finding.bestand != melding["bestand"]:
                     # the place the writer must go to (e.g. the empty file, not the toctree naming it)

@@ -50,6 +50,8 @@ class Finding:
     oplossing: str
     gemeente: str = ""
     regiovisie: str = ""
+    #: the message it was made by (hgkm.model.messages.CATALOGUS)
+    code: str = ""
 
     @property
     def ernst(self) -> Ernst:

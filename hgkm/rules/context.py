@@ -83,6 +83,3 @@ def regel(rule_id: str) -> Callable[[Rule], Rule]:
 
     return register
 
-
-def finding(rule_id: str, need: Need, melding: str, oplossing: str, **extra: str) -> Finding:
-    return Finding(rule_id, need.id, need.bestand, need.lineno, melding, oplossing, **extra)

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from hgkm.model.corpus import parse_date
 from hgkm.model.findings import Finding
-from hgkm.rules.context import Context, finding, gemeente_naam, regel
+from hgkm.model.messages import dekking as m
+from hgkm.rules.context import Context, gemeente_naam, regel
 
 
 @regel("integriteit")
@@ -18,49 +19,26 @@ def actie_integriteit(ctx: Context) -> Iterator[Finding]:
         extra = ctx.waar(plan)
         if not actie.link("opgaven") and not actie.link("taken"):
             voorbeeld = ctx.items_van(visie, "opgave")[:1] if visie else []
-            yield finding(
-                "integriteit",
-                actie,
-                f"Actie {actie.id} werkt aan geen enkele ontwikkelopgave of wettelijke taak.",
-                "Noem minstens één opgave of taak, bijvoorbeeld  :opgaven: "
-                f"{voorbeeld[0].id if voorbeeld else 'OG-RR24-1'}",
-                **extra,
-            )
+            yield m.ACTIE_ZONDER_DOEL.voor(actie, opgave=voorbeeld[0].id if voorbeeld else "OG-RR24-1", **extra)
         start, eind = parse_date(actie.get("start")), parse_date(actie.get("eind"))
         if start and eind and start > eind:
-            yield finding(
-                "integriteit",
-                actie,
-                f"Actie {actie.id} eindigt ({eind}) voordat zij begint ({start}).",
-                f"Zet de einddatum na de begindatum, bijvoorbeeld  :eind: {start.year}-12-31",
-                **extra,
-            )
+            yield m.EIND_VOOR_START.voor(actie, eind=eind, start=start, jaar=start.year, **extra)
         if visie:
             v_start, v_eind = parse_date(visie.get("start")), parse_date(visie.get("eind"))
             for naam, waarde in (("start", start), ("eind", eind)):
                 if waarde and v_start and v_eind and not v_start <= waarde <= v_eind:
-                    yield finding(
-                        "integriteit",
-                        actie,
-                        f"Actie {actie.id}: de {naam}datum {waarde} valt buiten de looptijd van "
-                        f"{visie.title} ({v_start} tot en met {v_eind}).",
-                        f"Kies een datum binnen de looptijd, bijvoorbeeld  :{naam}: "
-                        f"{v_start if naam == 'start' else v_eind}",
-                        **extra,
+                    yield m.BUITEN_LOOPTIJD.voor(
+                        actie, naam=naam, waarde=waarde, visie_titel=visie.title, visie_start=v_start,
+                        visie_eind=v_eind, grens=v_start if naam == "start" else v_eind, **extra,
                     )
         if visie:
             for soort, link in (("opgave", "opgaven"), ("taak", "taken")):
                 # A link to a need of the wrong type is the invoer rule's finding.
                 for item in ctx.corpus.resolve(actie.link(link), soort):
                     if item.id not in ctx.toegestaan(visie, soort):
-                        yield finding(
-                            "integriteit",
-                            actie,
-                            f"Actie {actie.id} noemt {item.id}, maar die {soort} hoort niet bij "
-                            f"{visie.title}, de regiovisie van dit plan.",
-                            f"Noem alleen {link} van {visie.id}, "
-                            f"of zet de actie in een plan onder de juiste regiovisie.",
-                            **extra,
+                        yield m.ITEM_VAN_ANDERE_VISIE.voor(
+                            actie, item=item.id, soort=soort, visie_titel=visie.title, link=link,
+                            visie=visie.id, **extra,
                         )
 
 
@@ -72,34 +50,16 @@ def plan_integriteit(ctx: Context) -> Iterator[Finding]:
         extra = ctx.waar(plan)
         if plan.status == "vastgesteld":
             if not plan.get("vastgesteld_op"):
-                yield finding(
-                    "integriteit",
-                    plan,
-                    f"Plan {plan.id} is vastgesteld, maar de datum van vaststelling ontbreekt.",
-                    "Voeg de datum van het besluit toe, bijvoorbeeld  :vastgesteld_op: 2024-03-12",
-                    **extra,
-                )
+                yield m.VASTGESTELD_ZONDER_DATUM.voor(plan, **extra)
             if not ctx.corpus.resolve(plan.link("bronnen"), "bron"):
-                yield finding(
-                    "integriteit",
-                    plan,
-                    f"Plan {plan.id} is vastgesteld, maar het besluit staat er niet bij.",
-                    "Leg het besluit vast als bron en verwijs ernaar met  :bronnen: BR-…  "
-                    "(of zet de status op concept).",
-                    **extra,
-                )
+                yield m.VASTGESTELD_ZONDER_BESLUIT.voor(plan, **extra)
         if visie is None:
             continue
         regio = set(visie.link("gemeenten"))
         for gemeente in ctx.corpus.gemeenten_of(plan):
             if gemeente.id not in regio and not gemeente.voorbeeld:
-                yield finding(
-                    "integriteit",
-                    plan,
-                    f"Plan {plan.id} noemt gemeente {gemeente_naam(gemeente)}, maar die hoort "
-                    f"niet bij de regio van {visie.title}.",
-                    f"Kies een gemeente van de regio ({len(regio)} gemeenten, zie de pagina "
-                    "Gemeenten), of zet het plan onder de regiovisie van die gemeente.",
+                yield m.GEMEENTE_BUITEN_REGIO.voor(
+                    plan, naam=gemeente_naam(gemeente), visie_titel=visie.title, aantal=len(regio),
                     **extra,
                 )
 
@@ -115,11 +75,7 @@ def uitzondering_integriteit(ctx: Context) -> Iterator[Finding]:
         eigen = {o.id for o in ctx.items_van(visie, "opgave")} | set(visie.link("taken"))
         for item in ctx.corpus.resolve(uz.link("betreft")):
             if item.type in ("opgave", "taak") and item.id not in eigen:
-                yield finding(
-                    "integriteit",
-                    uz,
-                    f"Uitzondering {uz.id} betreft {item.id}, maar die {item.type} hoort niet bij "
-                    f"{visie.title}, de regiovisie van dit plan; zij dekt dus niets.",
-                    f"Noem een opgave of taak van {visie.id} in  :betreft:  of haal de uitzondering weg.",
+                yield m.UITZONDERING_ANDERE_VISIE.voor(
+                    uz, item=item.id, soort=item.type, visie_titel=visie.title, visie=visie.id,
                     **ctx.waar(plan),
                 )

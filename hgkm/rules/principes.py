@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hgkm.model.findings import Finding
-from hgkm.rules.context import Context, finding, regel
+from hgkm.model.messages import dekking as m
+from hgkm.rules.context import Context, regel
 
 
 @regel("principes")
@@ -21,19 +22,6 @@ def principes(ctx: Context) -> Iterator[Finding]:
             extra = {**ctx.waar(plan), "regiovisie": visie.id}
             zonder = [a for a in acties if not a.link("principes")]
             for actie in zonder:
-                yield finding(
-                    "principes",
-                    actie,
-                    f"Actie {actie.id} noemt geen leidend principe.",
-                    f"Noem het principe dat de actie toepast, bijvoorbeeld  :principes: {eigen[0].id}",
-                    **extra,
-                )
+                yield m.PRINCIPE_ONTBREEKT.voor(actie, principe=eigen[0].id, **extra)
             if acties and len(zonder) == len(acties):
-                yield finding(
-                    "principes",
-                    plan,
-                    f"Plan {plan.id}: geen enkele actie past een leidend principe van "
-                    f"{visie.title} toe.",
-                    "Koppel de acties aan de principes die zij toepassen met  :principes: LP-…",
-                    **extra,
-                )
+                yield m.PLAN_ZONDER_PRINCIPES.voor(plan, visie_titel=visie.title, **extra)

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from hgkm.model import declaration
 from hgkm.model.corpus import Corpus, Need
 from hgkm.model.findings import Finding
+from hgkm.model.messages import invoer as m
 
 #: An example line for each option, shown in the fix.
 VOORBEELD: dict[str, str] = {
@@ -52,41 +53,30 @@ def _schema_finding(need: Need, details: dict) -> Finding:
     msg = details.get("validation_msg", "")
     value = need.fields.get(field)
     wat = f"{need.type} {need.id}"
-    if path.endswith("required") and (m := _REQUIRED.search(msg)):
-        field = m.group("field")
-        melding = f"Bij {wat} ontbreekt het verplichte veld :{field}:."
-        oplossing = f"Voeg een regel toe, bijvoorbeeld  {_example(need.type, field)}"
-    elif path.endswith("enum"):
+    if path.endswith("required") and (found := _REQUIRED.search(msg)):
+        field = found.group("field")
+        return m.VERPLICHT_VELD.voor(need, wat=wat, field=field, voorbeeld=_example(need.type, field))
+    if path.endswith("enum"):
         allowed = declaration.field_schema(need.type, field).get("enum", [])
-        melding = f'Bij {wat} is :{field}: "{value}" geen toegestane waarde.'
-        oplossing = f"Kies een van: {', '.join(allowed)}. Bijvoorbeeld  :{field}: {allowed[0] if allowed else '…'}"
-    elif path.endswith("format"):
-        melding = f'Bij {wat} is :{field}: "{value}" geen geldige datum.'
-        oplossing = f"Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld  {VOORBEELD.get(field, f':{field}: 2024-01-01')}"
-    elif path.endswith("maxItems") and field == "id":
-        melding, oplossing = f"Bij {wat} is de ID ongeldig.", "Gebruik een ID als UA-GEMEENTE-1."
-    elif path.endswith("maxItems"):
+        return m.WAARDE_NIET_TOEGESTAAN.voor(need, wat=wat, field=field, value=value, toegestaan=", ".join(allowed),
+                                             eerste=allowed[0] if allowed else "…")
+    if path.endswith("format"):
+        return m.GEEN_DATUM.voor(need, wat=wat, field=field, value=value,
+                                 voorbeeld=VOORBEELD.get(field, f":{field}: 2024-01-01"))
+    if path.endswith("maxItems") and field == "id":
+        return m.ID_LIJST.voor(need, wat=wat)
+    if path.endswith("maxItems"):
         ids = ", ".join(str(v) for v in value or [])
-        maximum = declaration.field_schema(need.type, field).get("maxItems")
-        if maximum == 0:
-            melding = f"Een {need.type} mag geen :{field}: hebben ({wat} noemt {ids})."
-            oplossing = f"Haal de regel :{field}: weg."
-        else:
-            melding = f"Bij {wat} noemt :{field}: meer dan één item ({ids})."
-            oplossing = f"Laat één ID staan, bijvoorbeeld  :{field}: {(value or ['…'])[0]}"
-    elif path.endswith("minItems") or path.endswith("minLength"):
-        melding = f"Bij {wat} is :{field}: leeg."
-        oplossing = f"Vul het veld in, bijvoorbeeld  {_example(need.type, field)}"
-    elif path.endswith("pattern") and field == "id":
-        melding = f"De ID {need.id} past niet bij de soort {need.type}: die begint met {declaration.prefix(need.type)}."
-        oplossing = f"Geef het item een ID als {declaration.prefix(need.type)}…, of gebruik de juiste soort."
-    elif path.endswith("pattern") and field:
-        melding = f'Bij {wat} heeft :{field}: "{value}" niet de vorm die het metamodel vraagt.'
-        oplossing = f"Schrijf het zoals de pagina Metamodel beschrijft, bijvoorbeeld  {_example(need.type, field)}"
-    else:
-        melding = f"Bij {wat} klopt :{field or '?'}: niet: {msg}."
-        oplossing = "Vergelijk het item met de pagina Metamodel en met het voorbeeldplan."
-    return Finding("invoer", need.id, need.bestand, need.lineno, melding, oplossing)
+        if declaration.field_schema(need.type, field).get("maxItems") == 0:
+            return m.VELD_VERBODEN.voor(need, soort=need.type, field=field, wat=wat, ids=ids)
+        return m.MEER_DAN_EEN.voor(need, wat=wat, field=field, ids=ids, eerste=(value or ["…"])[0])
+    if path.endswith("minItems") or path.endswith("minLength"):
+        return m.VELD_LEEG.voor(need, wat=wat, field=field, voorbeeld=_example(need.type, field))
+    if path.endswith("pattern") and field == "id":
+        return m.ID_VERKEERD_VOORVOEGSEL.voor(need, soort=need.type, voorvoegsel=declaration.prefix(need.type))
+    if path.endswith("pattern") and field:
+        return m.VERKEERDE_VORM.voor(need, wat=wat, field=field, value=value, voorbeeld=_example(need.type, field))
+    return m.SCHEMA_ANDERS.voor(need, wat=wat, field=field or "?", msg=msg)
 
 
 def schema_findings(corpus: Corpus) -> Iterator[Finding]:

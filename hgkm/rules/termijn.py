@@ -16,15 +16,9 @@ from datetime import date, timedelta
 
 from hgkm.model.corpus import Need, parse_date
 from hgkm.model.findings import Finding
+from hgkm.model.messages import termijn as m
 from hgkm.model.voortgang import BINNENKORT_DAGEN, Voortgang, voortgang
 from hgkm.rules.context import Context, regel
-
-REGEL = "termijn"
-
-
-def _finding(ctx: Context, need: Need, plan: Need | None, melding: str, oplossing: str) -> Finding:
-    return Finding(REGEL, need.id, need.bestand, need.lineno, melding, oplossing, **ctx.waar(plan))
-
 
 def _eigenaar(actie: Need) -> str:
     eigenaar = str(actie.get("eigenaar") or "").strip()
@@ -36,22 +30,11 @@ def acties(ctx: Context) -> Iterator[Finding]:
         stand = voortgang(actie, ctx.peildatum)
         plan = ctx.corpus.plan_of(actie)
         if stand is Voortgang.OVER_TIJD:
-            yield _finding(
-                ctx, actie, plan,
-                f"Actie {actie.id} \"{actie.title}\"{_eigenaar(actie)} is over tijd: de einddatum "
-                f"{actie.get('eind')} is voorbij (peildatum {ctx.peildatum}), maar de status is nog {actie.status}.",
-                "Is de actie klaar, zet dan  :status: afgerond. Loopt zij door, kies een nieuwe einddatum "
-                "(:eind: JJJJ-MM-DD) en zeg in de tekst waarom. Gaat zij niet door, zet  :status: vervallen  "
-                "of leg een uitzondering vast.",
-            )
+            yield m.OVER_TIJD.voor(actie, titel=actie.title, eigenaar=_eigenaar(actie), eind=actie.get("eind"),
+                                   peildatum=ctx.peildatum, status=actie.status, **ctx.waar(plan))
         elif stand is Voortgang.NIET_GESTART:
-            yield _finding(
-                ctx, actie, plan,
-                f"Actie {actie.id} \"{actie.title}\"{_eigenaar(actie)} is niet gestart: de begindatum "
-                f"{actie.get('start')} is voorbij (peildatum {ctx.peildatum}), maar de status is nog gepland.",
-                "Is de actie begonnen, zet dan  :status: lopend. Begint zij later, kies een nieuwe "
-                "begindatum (:start: JJJJ-MM-DD) en zeg in de tekst waarom.",
-            )
+            yield m.NIET_GESTART.voor(actie, titel=actie.title, eigenaar=_eigenaar(actie), start=actie.get("start"),
+                                      peildatum=ctx.peildatum, **ctx.waar(plan))
 
 
 def uitzonderingen(ctx: Context) -> Iterator[Finding]:
@@ -60,13 +43,8 @@ def uitzonderingen(ctx: Context) -> Iterator[Finding]:
         geldig_tot = parse_date(uz.get("geldig_tot"))
         if geldig_tot is not None and ctx.peildatum <= geldig_tot <= grens:
             betreft = ", ".join(uz.link("betreft")) or "(niets)"
-            yield _finding(
-                ctx, uz, ctx.corpus.plan_of(uz),
-                f"Uitzondering {uz.id} voor {betreft} verloopt binnenkort: zij geldt tot en met "
-                f"{geldig_tot}, over {(geldig_tot - ctx.peildatum).days} dagen.",
-                "Zet op tijd een actie in het plan, of leg een nieuw besluit vast met een nieuwe  "
-                ":geldig_tot: JJJJ-MM-DD. Daarna telt de uitzondering niet meer als dekking.",
-            )
+            yield m.VERLOOPT_BINNENKORT.voor(uz, betreft=betreft, geldig_tot=geldig_tot,
+                                             dagen=(geldig_tot - ctx.peildatum).days, **ctx.waar(ctx.corpus.plan_of(uz)))
 
 
 def plannen(ctx: Context) -> Iterator[Finding]:
@@ -74,13 +52,7 @@ def plannen(ctx: Context) -> Iterator[Finding]:
         visie = ctx.corpus.regiovisie_of(plan)
         start = parse_date(visie.get("start")) if visie else None
         if plan.status == "concept" and start is not None and _jaar_na(start) <= ctx.peildatum:
-            yield _finding(
-                ctx, plan, plan,
-                f"Plan {plan.id} is nog een concept, terwijl de regiovisie {visie.id} al meer dan een jaar "
-                f"loopt (sinds {start}).",
-                "Laat het plan vaststellen en zet dan  :status: vastgesteld  met  :vastgesteld_op: JJJJ-MM-DD  "
-                "en het besluit.",
-            )
+            yield m.LANG_CONCEPT.voor(plan, visie=visie.id, start=start, **ctx.waar(plan))
 
 
 def _jaar_na(dag: date) -> date:

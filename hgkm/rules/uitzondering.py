@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from hgkm.model.coverage import verlopen_op
 from hgkm.model.findings import Finding
-from hgkm.rules.context import Context, finding, regel
+from hgkm.model.messages import dekking as m
+from hgkm.rules.context import Context, regel
 
 
 @regel("uitzondering")
@@ -17,12 +18,6 @@ def uitzondering_verlopen(ctx: Context) -> Iterator[Finding]:
             plan = ctx.corpus.plan_of(uz)
             betreft = ", ".join(uz.link("betreft")) or "(niets)"
             link = "taken" if ctx.corpus.first(uz.link("betreft"), "taak") else "opgaven"
-            yield finding(
-                "uitzondering",
-                uz,
-                f"Uitzondering {uz.id} voor {betreft} is verlopen op {geldig_tot} "
-                f"(peildatum {ctx.peildatum}); zij telt niet meer als dekking.",
-                f"Voeg een actie toe met  :{link}: {betreft}  of verleng de "
-                "uitzondering met een nieuw besluit:  :geldig_tot: JJJJ-MM-DD",
-                **ctx.waar(plan),
+            yield m.UITZONDERING_VERLOPEN.voor(
+                uz, betreft=betreft, geldig_tot=geldig_tot, peildatum=ctx.peildatum, link=link, **ctx.waar(plan)
             )

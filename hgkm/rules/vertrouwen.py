@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from hgkm.model.findings import Finding
-from hgkm.rules.context import Context, finding, regel
+from hgkm.model.messages import vertrouwen as m
+from hgkm.rules.context import Context, regel
 
 
 @regel("vertrouwen")
@@ -18,11 +19,7 @@ def eigen_bestand(ctx: Context) -> Iterator[Finding]:
     for need in [*ctx.corpus.of_type("actie"), *ctx.corpus.of_type("uitzondering")]:
         for plan in ctx.corpus.resolve(need.link("plan"), "plan"):
             if need.docname and plan.docname and plan.docname != need.docname:
-                yield finding(
-                    "vertrouwen", need,
-                    f"{need.type.capitalize()} {need.id} hoort bij plan {plan.id}, maar dat plan staat in "
-                    f"een ander bestand ({plan.bestand}). Een {need.type} staat altijd in het bestand "
-                    "van haar plan: wie dat bestand beheert, keurt haar goed.",
-                    f"Verplaats het blok naar {plan.bestand}, of noem het plan uit dit bestand bij  :plan:",
+                yield m.ANDER_BESTAND.voor(
+                    need, Soort=need.type.capitalize(), soort=need.type, plan=plan.id, plan_bestand=plan.bestand,
                     **ctx.waar(plan),
                 )

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from hgkm.model.findings import Finding
-from hgkm.sources.trust import BEELDEN, PLANNEN, RAUW, REGEL, ROLLEN, Laag, blokken_van, laag
+from hgkm.model.messages import vertrouwen
+from hgkm.sources.trust import BEELDEN, PLANNEN, RAUW, ROLLEN, Laag, blokken_van, laag
 
 
 def bestanden(srcdir: Path, namen: list[str]) -> tuple[list[Finding], list[str]]:
@@ -25,19 +26,13 @@ def bestanden(srcdir: Path, namen: list[str]) -> tuple[list[Finding], list[str]]
     for naam in namen:
         if _via_symlink(Path(srcdir), naam):
             weg.append(naam)
-            found.append(Finding(REGEL, "", naam, 1,
-                                 "Dit bestand is een snelkoppeling (symlink) naar een ander bestand. De kennisbank "
-                                 "leest het niet: zo zou een bestand van buiten de kennisbank op de site komen.",
-                                 "Zet de tekst zelf in dit bestand in plaats van een snelkoppeling."))
+            found.append(vertrouwen.SNELKOPPELING(naam, 1))
     plannen = Path(srcdir, PLANNEN)
     if plannen.is_dir():
         for pad in sorted(plannen.rglob("*")):
             if pad.is_file() and pad.suffix != ".md" and pad.suffix.lower() not in BEELDEN:
                 rel = pad.relative_to(srcdir).as_posix()
-                found.append(Finding(REGEL, "", rel, 1,
-                                     f"Dit bestand heet {pad.name}: de kennisbank leest alleen bestanden die "
-                                     "eindigen op .md (kleine letters), dus de inhoud staat niet op de site.",
-                                     f"Geef het bestand de naam {pad.stem}.md, of haal het weg."))
+                found.append(vertrouwen.ANDERE_EXTENSIE(rel, 1, naam=pad.name, stam=pad.stem))
     return found, weg
 
 

@@ -20,7 +20,8 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective, sphinx_domains
 
 from hgkm.model.findings import Finding
-from hgkm.sources import access, trust
+from hgkm.model.messages import vertrouwen
+from hgkm.sources import access
 
 logger = sphinx_logging.getLogger(__name__)
 #: The warning type of source findings (read back by hgkm.rules.invoer).
@@ -36,8 +37,8 @@ def warn(finding: Finding, location: Any) -> None:
                    type=BRON_TYPE, subtype=finding.regel, extra={FINDING: finding})
 
 
-def _refused(melding: str, oplossing: str, location: Any) -> None:
-    warn(Finding(trust.REGEL, "", "", None, melding, oplossing), location)
+def _refused(finding: Finding, location: Any) -> None:
+    warn(finding, location)
 
 
 class _AlleOpties(dict):
@@ -56,8 +57,7 @@ class Geweigerd(SphinxDirective):
     option_spec = _AlleOpties(class_=directives.unchanged)
 
     def run(self) -> list[nodes.Node]:
-        _refused(f"Het blok {{{self.name}}} mag niet in dit bestand en is niet uitgevoerd.", trust.ANDERS,
-                 self.get_location())
+        _refused(vertrouwen.NIET_UITGEVOERD("", None, naam=self.name), self.get_location())
         return []
 
 
@@ -82,9 +82,7 @@ def _guarded_directive(self: Any, directive_name: str, language_module: Any, doc
 
 def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
                 content: Any = None) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    _refused(f"De opmaak {{{name}}}`…` mag niet in dit bestand; alleen de tekst is overgenomen.",
-             "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
-             (inliner.document.settings.env.docname, lineno))
+    _refused(vertrouwen.ROL_NIET_UITGEVOERD("", None, rol=name), (inliner.document.settings.env.docname, lineno))
     return [nodes.Text(text)], []
 
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from hgkm.model import declaration
 from hgkm.model.corpus import LINK_OPTIONS
 from hgkm.model.findings import Finding
+from hgkm.model.messages import bronnen as msg
 
 _OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
 _DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)$")
@@ -147,22 +148,11 @@ def _optie_findings(bestand: str, blok: Blok) -> Iterator[Finding]:
     gezien: dict[str, int] = {}
     for naam, regel, waarde in blok.opties:
         if naam in gezien:
-            yield Finding(
-                "invoer", blok.need_id, bestand, regel,
-                f"De optie :{naam}: staat twee keer in dit item (ook op regel {gezien[naam]}); "
-                "alleen de laatste telt.",
-                f"Houd één regel :{naam}: over. Meerdere waarden zet u op één regel, gescheiden "
-                "door komma's.",
-            )
+            yield msg.OPTIE_TWEE_KEER(bestand, regel, blok.need_id, naam=naam, eerste=gezien[naam])
         gezien.setdefault(naam, regel)
         if naam not in LINK_OPTIONS and waarde.startswith("[") and waarde.endswith("]"):
             lijst = ", ".join(v.strip() for v in waarde[1:-1].split(",") if v.strip())
-            yield Finding(
-                "invoer", blok.need_id, bestand, regel,
-                f"De waarde van :{naam}: staat tussen haken ([...]), zoals in YAML; de haken worden "
-                "dan deel van de tekst.",
-                f"Schrijf de waarde zonder haken:  :{naam}: {lijst}",
-            )
+            yield msg.WAARDE_TUSSEN_HAKEN(bestand, regel, blok.need_id, naam=naam, lijst=lijst)
 
 
 def findings(
@@ -182,16 +172,7 @@ def findings(
         for blok in blokken(lines):
             opening = f"{blok.fence}{{{blok.naam}}}" if blok.naam else blok.fence
             if not blok.gesloten:
-                yield Finding(
-                    "invoer",
-                    blok.need_id,
-                    bestand,
-                    blok.regelnummer,
-                    f"Het blok dat hier begint ({opening}) wordt nergens afgesloten: alles tot het einde "
-                    "van het bestand valt er nu onder.",
-                    f"Sluit het blok af met een regel met alleen  {blok.fence}  (evenveel tekens als de "
-                    "openingsregel), direct na de laatste regel die erbij hoort.",
-                )
+                yield msg.NIET_AFGESLOTEN(bestand, blok.regelnummer, blok.need_id, opening=opening, fence=blok.fence)
             if blok.naam not in typen:
                 continue
             yield from _optie_findings(bestand, blok)
@@ -200,12 +181,4 @@ def findings(
             if _uitgelegd(bestand, blok, meldingen):
                 continue
             wat = f"{blok.naam} {blok.need_id or blok.titel}".strip()
-            yield Finding(
-                "invoer",
-                blok.need_id,
-                bestand,
-                blok.regelnummer,
-                f"Dit item staat niet in de kennisbank: {wat} (regel {blok.regelnummer}) is niet opgenomen.",
-                "Controleer of het blok goed is geopend en afgesloten en niet in een ander blok of "
-                "codeblok staat; vergelijk het met het voorbeeldplan.",
-            )
+            yield msg.ITEM_VERDWENEN(bestand, blok.regelnummer, blok.need_id, wat=wat, regel=blok.regelnummer)

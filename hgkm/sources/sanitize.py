@@ -27,6 +27,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from hgkm.model.findings import Finding
+from hgkm.model.messages import bronnen
 from hgkm.sources.item_count import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
 
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
@@ -39,7 +40,6 @@ _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
 #: Link schemes a page may carry; a link without a scheme is relative (inside the site).
 VEILIGE_SCHEMES = frozenset({"http", "https", "mailto"})
 
-MARKDOWN = "Schrijf gewone Markdown: **vet**, *schuin*, [tekst](https://…), lijsten met - (zie de pagina Meldingen)."
 
 
 def onveilige_uri(uri: str) -> bool:
@@ -62,28 +62,12 @@ def findings(bestand: str, text: str) -> Iterator[Finding]:
             continue
         tekst = zonder_code(line)
         if _COMMENT.search(tekst):
-            yield Finding(
-                "invoer", "", bestand, nr,
-                "Hier staat HTML-commentaar (<!-- … -->). HTML wordt niet verwerkt: de tekst komt "
-                "gewoon op de pagina.",
-                "Zet voor een regel die niet op de site mag een % aan het begin van de regel.",
-            )
+            yield bronnen.HTML_COMMENTAAR(bestand, nr)
         elif m := _TAG_START.search(tekst):
             script = " met een script" if _HANDLER.search(tekst) or "script" in m.group(0).lower() else ""
-            yield Finding(
-                "invoer", "", bestand, nr,
-                f"Hier staat HTML{script} ({m.group(0)}…). HTML wordt om veiligheidsredenen niet "
-                "op de site gezet.",
-                "Haal de HTML weg. " + MARKDOWN,
-            )
+            yield bronnen.HTML(bestand, nr, script=script, tag=m.group(0))
         if _SCRIPT_SCHEME.search(tekst):
-            yield Finding(
-                "invoer", "", bestand, nr,
-                "Hier staat een link die een script start (javascript:, vbscript: of data:). "
-                "Zulke links zijn niet toegestaan.",
-                "Gebruik alleen links die beginnen met https://, http:// of mailto:, "
-                "bijvoorbeeld  [Veilig Thuis](https://veiligthuis.nl)",
-            )
+            yield bronnen.SCRIPT_LINK(bestand, nr)
 
 
 def _clean(segment: str) -> str:

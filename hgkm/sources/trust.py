@@ -35,7 +35,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -43,6 +43,8 @@ from pathlib import Path
 from hgkm.model import declaration
 from hgkm.model.corpus import LINK_OPTIONS
 from hgkm.model.findings import Finding
+from hgkm.model.messages import vertrouwen as m
+from hgkm.model.messages.message import Message
 from hgkm.sources.item_count import Blok, blokken, code_regels, kale_uri, regels, zonder_code
 
 REGEL = "vertrouwen"
@@ -120,14 +122,14 @@ class Bezwaar:
     """One construct that crosses the boundary: where, why, the fix, and how to disarm it."""
 
     regelnummer: int
-    melding: str
-    oplossing: str
+    message: Message
+    values: dict[str, object] = field(default_factory=dict)
     #: line numbers (1-based) to blank, or a replacement for one line
     leeg: tuple[int, ...] = ()
     vervang: tuple[int, str] | None = None
 
     def finding(self, bestand: str) -> Finding:
-        return Finding(REGEL, "", bestand, self.regelnummer, self.melding, self.oplossing)
+        return self.message(bestand, self.regelnummer, **self.values)
 
 
 _CONTAINER = re.compile(r"^(?:[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
@@ -138,9 +140,6 @@ _LINK_OPEN = re.compile(r"(?P<beeld>!?)\[(?P<tekst>[^\[\]]*)\]\(\s*$")
 _DEFINITIE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?P<doel><[^>]*>|\S+)")
 _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
 _DYNAMISCH = re.compile(r"\[\[|<<.*>>")
-RAW_MELDING = "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina; dat mag niet op deze openbare site."
-RAW_OPLOSSING = "Haal het blok weg en schrijf de inhoud als gewone tekst (zie de pagina Meldingen)."
-ANDERS = "Gebruik in een uitvoeringsplan alleen de blokken plan, actie en uitzondering, kaders als {note} en {warning}, tabellen en afbeeldingen uit de kennisbank (zie de handleiding)."
 
 
 def _zonder_container(line: str) -> str:
@@ -203,14 +202,8 @@ def _te_diep(bloks: list[Blok], lines: list[str]) -> Bezwaar | None:
         if len(open_) > MAX_DIEPTE:
             buitenste = open_[0]
             einde = buitenste.eind if buitenste.eind is not None else len(lines)
-            return Bezwaar(
-                blok.regelnummer,
-                f"Hier staan meer dan {MAX_DIEPTE} blokken in elkaar (het buitenste begint op regel "
-                f"{buitenste.regelnummer}). Zo diep kan de site ze niet lezen.",
-                "Zet de blokken naast elkaar in plaats van in elkaar; een plan heeft er nooit meer dan "
-                "een paar in elkaar nodig.",
-                leeg=tuple(range(buitenste.regelnummer, einde + 1)),
-            )
+            return Bezwaar(blok.regelnummer, m.TE_DIEP, {"maximum": MAX_DIEPTE, "buitenste": buitenste.regelnummer},
+                           leeg=tuple(range(buitenste.regelnummer, einde + 1)))
     return None
 
 
@@ -231,20 +224,14 @@ def _blok_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag
         heel = tuple(range(blok.regelnummer, einde + 1))
         opening = f"{{{blok.naam}}}"
         if naam in RAUW:
-            yield Bezwaar(blok.regelnummer, RAW_MELDING, RAW_OPLOSSING, leeg=heel)
+            yield Bezwaar(blok.regelnummer, m.RAUW, leeg=heel)
         elif toegestaan is not None and naam not in toegestaan:
-            yield Bezwaar(blok.regelnummer, _niet_toegestaan(opening, naam, tier), _alternatief(naam, tier), leeg=heel)
+            yield Bezwaar(blok.regelnummer, *_niet_toegestaan(opening, naam, tier), leeg=heel)
         elif naam in LEZERS and _SCHEME.match(blok.titel.strip().lower()):
-            yield Bezwaar(blok.regelnummer, f"Het blok {opening} laadt een afbeelding van een andere website "
-                          f"({blok.titel.strip()}). Die site ziet dan elke bezoeker van deze site.",
-                          "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina, en verwijs "
-                          "ernaar met de bestandsnaam.", leeg=heel)
+            yield Bezwaar(blok.regelnummer, m.BLOK_ANDERE_SITE, {"opening": opening, "doel": blok.titel.strip()},
+                          leeg=heel)
         elif naam in LEZERS and buiten(bestand, blok.titel.strip(), root):
-            yield Bezwaar(blok.regelnummer, f"Het blok {opening} haalt een bestand van buiten de kennisbank op "
-                          f"({blok.titel.strip()}). Dat mag niet: zo kunnen gegevens van de bouwmachine op de "
-                          "openbare site komen.",
-                          "Verwijs alleen naar een bestand in de kennisbank, bijvoorbeeld een afbeelding in "
-                          "dezelfde map als de pagina.", leeg=heel)
+            yield Bezwaar(blok.regelnummer, m.BLOK_BUITEN, {"opening": opening, "doel": blok.titel.strip()}, leeg=heel)
         else:
             yield from _optie_bezwaren(lines, blok, naam, tier, heel)
             continue
@@ -254,65 +241,34 @@ def _blok_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag
 def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: tuple[int, ...]) -> Iterator[Bezwaar]:
     for optie, regel, waarde in blok.opties:
         if naam == "csv-table" and optie.lower() in ("file", "url"):
-            yield Bezwaar(regel, f"De optie :{optie}: van {{csv-table}} haalt de tabel uit een ander bestand "
-                          "of van een andere website. Dat mag niet: de tabel hoort in de pagina zelf.",
-                          "Zet de rijen van de tabel in het blok zelf, of gebruik {list-table}.", leeg=heel)
+            yield Bezwaar(regel, m.TABEL_ELDERS, {"optie": optie}, leeg=heel)
     if tier is Laag.BEHEER or naam not in set(declaration.type_names()):
         return
     if _DYNAMISCH.search(blok.titel):
-        yield Bezwaar(blok.regelnummer, "In de titel staat [[ of << >>: zo rekent sphinx-needs een waarde uit met "
-                      "code. Dat mag niet in een planbestand.",
-                      "Schrijf de titel als gewone tekst, zonder [[ ]] en << >>.",
-                      vervang=(blok.regelnummer, "titel"))
+        yield Bezwaar(blok.regelnummer, m.TITEL_REKENT, vervang=(blok.regelnummer, "titel"))
     for optie, regel, waarde in blok.opties:
         if optie in _eigen_opties():
-            yield Bezwaar(regel, f"De optie :{optie}: mag niet in een planbestand: zij verandert hoe "
-                          "sphinx-needs het item maakt of toont, buiten het metamodel om.",
-                          "Haal de regel weg. Welke velden een item heeft staat op de pagina Metamodel.",
-                          leeg=(regel,))
+            yield Bezwaar(regel, m.SPHINX_NEEDS_OPTIE, {"optie": optie}, leeg=(regel,))
         elif _DYNAMISCH.search(waarde):
-            yield Bezwaar(regel, f"In de waarde van :{optie}: staat [[ of << >>: zo rekent sphinx-needs een "
-                          "waarde uit met code. Dat mag niet in een planbestand.",
-                          f"Schrijf de waarde als gewone tekst, bijvoorbeeld  :{optie}: OG-RR24-1",
-                          leeg=(regel,))
+            yield Bezwaar(regel, m.WAARDE_REKENT, {"optie": optie}, leeg=(regel,))
     body = blok.regelnummer + len(blok.opties) + 1  # first line after the options
     if body in heel[:-1] and lines[body - 1].strip() == "---":
-        yield Bezwaar(blok.regelnummer, "Dit item geeft zijn opties als YAML tussen --- en ---. Die vorm controleert "
-                      "de kennisbank niet, dus hij mag niet in een planbestand.",
-                      "Schrijf elke optie op een eigen regel als  :naam: waarde  direct onder de openingsregel.",
-                      leeg=heel)
+        yield Bezwaar(blok.regelnummer, m.YAML_OPTIES, leeg=heel)
 
 
-def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> str:
-    waar = "een uitvoeringsplan" if tier is Laag.PLAN else "een bestand van de regiovisie"
+def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> tuple[Message, dict[str, object]]:
+    """The message for a block this tier may not use, by what the block would do."""
+    values: dict[str, object] = {"opening": opening,
+                                 "waar": "een uitvoeringsplan" if tier is Laag.PLAN else "een bestand van de regiovisie"}
     if naam in declaration.type_names():
-        return (f"Het blok {opening} mag niet in {waar}: een uitvoeringsplan bevat alleen een plan, "
-                "acties en uitzonderingen. De andere items houdt de centrumgemeente bij in requirements/.")
-    if naam.startswith("need") or naam in ("needextend", "needimport"):
-        return (f"Het blok {opening} mag niet in {waar}: overzichten met een filter voeren code uit bij "
-                "het bouwen, en needextend of needimport veranderen of halen items van anderen.")
-    if naam in ("include", "literalinclude"):
-        return (f"Het blok {opening} mag niet in {waar}: het voegt een ander bestand in, en dat heeft "
-                "andere eigenaars dan dit bestand.")
-    if suggestie := difflib.get_close_matches(naam, sorted(blokken_van(tier) or ()), n=1, cutoff=0.75):
-        return f"Het blok {opening} mag niet in {waar} (bedoelt u {suggestie[0]}?)."
-    return f"Het blok {opening} mag niet in {waar}."
-
-
-def _alternatief(naam: str, tier: Laag) -> str:
-    if naam in declaration.type_names():
-        return ("Haal het blok weg en verwijs naar het item met  {need}`ID` . Ontbreekt een opgave, taak "
-                "of gemeente, vraag de centrumgemeente die in requirements/ op te nemen.")
+        return m.ITEM_IN_PLAN, values
     if naam.startswith("need"):
-        return ("Haal het blok weg: de kennisbank maakt de overzichten zelf (de pagina van de gemeente, "
-                "het dekkingsoverzicht). Een overzicht op maat hoort in docs/, dat de beheerders bijhouden.")
+        return m.FILTER_BLOK, values
     if naam in ("include", "literalinclude"):
-        return "Zet de tekst in dit bestand zelf, of verwijs met een link naar de andere pagina."
+        return m.INVOEG_BLOK, values
     if suggestie := difflib.get_close_matches(naam, sorted(blokken_van(tier) or ()), n=1, cutoff=0.75):
-        return f"Schrijf {{{suggestie[0]}}}. De inhoud van dit blok is niet opgenomen."
-    return ANDERS if tier is Laag.PLAN else (
-        "Gebruik de blokken van het metamodel, kaders, tabellen en afbeeldingen; vraag de beheerders om "
-        "iets anders.")
+        return m.BLOK_TYPFOUT, {**values, "suggestie": suggestie[0]}
+    return (m.BLOK_NIET_IN_PLAN if tier is Laag.PLAN else m.BLOK_NIET_IN_REGIO), values
 
 
 def _front_matter(lines: list[str]) -> Bezwaar | None:
@@ -321,10 +277,7 @@ def _front_matter(lines: list[str]) -> Bezwaar | None:
     eind = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if eind is None:
         return None
-    return Bezwaar(1, "Dit bestand begint met instellingen tussen --- en ---. Daarmee kan een bestand "
-                   "de controles van de kennisbank uitzetten; dat mag alleen in docs/.",
-                   "Haal de regels tot en met de tweede --- weg; begin het bestand met de titel (# …).",
-                   leeg=tuple(range(1, eind + 2)))
+    return Bezwaar(1, m.INSTELLINGEN, leeg=tuple(range(1, eind + 2)))
 
 
 def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag, skip: set[int]) -> Iterator[Bezwaar]:
@@ -334,40 +287,28 @@ def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laa
             continue
         tekst = zonder_code(line)
         nieuw = line
-        redenen: list[tuple[str, str]] = []
+        redenen: list[tuple[Message, dict[str, object]]] = []
         if tier is not Laag.BEHEER:
-            for m in _ROL.finditer(tekst):
-                if m["naam"].lower() not in ROLLEN:
-                    redenen.append((
-                        f"De opmaak {{{m['naam']}}}`…` mag niet in dit bestand (alleen {{need}}, {{doc}} en {{ref}}).",
-                        "Verwijs naar een item met  {need}`OG-RR24-1`  en naar een pagina met een gewone link.",
-                    ))
-                    nieuw = nieuw.replace(m.group(0), "", 1)
-        for m in _LINK.finditer(tekst):
-            beeld = bool(m["beeld"])
-            if reden := _pad_bezwaar(bestand, root, _doel(m["doel"]), beeld=beeld, tier=tier):
-                soort = "afbeelding" if beeld else "link"
-                redenen.append((
-                    f"Deze {soort} wijst naar {reden}. Dat mag niet op deze openbare site.",
-                    "Zet de afbeelding in de kennisbank, in dezelfde map als de pagina." if beeld else
-                    "Link naar een pagina van de kennisbank of naar een website met https://.",
-                ))
-                nieuw = nieuw.replace(line[m.start():m.end()], m["tekst"], 1)
+            for rol in _ROL.finditer(tekst):
+                if rol["naam"].lower() not in ROLLEN:
+                    redenen.append((m.ROL_VERBODEN, {"rol": rol["naam"]}))
+                    nieuw = nieuw.replace(rol.group(0), "", 1)
+        for link in _LINK.finditer(tekst):
+            beeld = bool(link["beeld"])
+            if reden := _pad_bezwaar(bestand, root, _doel(link["doel"]), beeld=beeld, tier=tier):
+                redenen.append((m.AFBEELDING_VERBODEN if beeld else m.LINK_VERBODEN, {"reden": reden}))
+                nieuw = nieuw.replace(line[link.start():link.end()], link["tekst"], 1)
         if (o := _LINK_OPEN.search(tekst)) and nr < len(lines):
             beeld = bool(o["beeld"])
             doel = lines[nr].strip().split(")", 1)[0].split(" ", 1)[0]
             if reden := _pad_bezwaar(bestand, root, _doel(doel), beeld=beeld, tier=tier):
-                soort = "afbeelding" if beeld else "link"
-                redenen.append((f"Deze {soort} (met het doel op de volgende regel) wijst naar {reden}. Dat "
-                                "mag niet op deze openbare site.",
-                                "Link naar een pagina van de kennisbank of naar een website met https://."))
+                redenen.append((m.LINK_VOLGENDE_REGEL, {"soort": "afbeelding" if beeld else "link", "reden": reden}))
                 nieuw = nieuw[:o.start()] + o["tekst"] + " (" + nieuw[o.end():]
         if (d := _DEFINITIE.match(tekst)) and (reden := _pad_bezwaar(bestand, root, _doel(d["doel"]), beeld=False, tier=tier)):
-            redenen.append((f"Deze linkdefinitie wijst naar {reden}. Dat mag niet op deze openbare site.",
-                            "Link naar een pagina van de kennisbank of naar een website met https://."))
+            redenen.append((m.LINKDEFINITIE_VERBODEN, {"reden": reden}))
             nieuw = ""
-        for melding, oplossing in redenen:
-            yield Bezwaar(nr, melding, oplossing, vervang=(nr, nieuw))
+        for message, values in redenen:
+            yield Bezwaar(nr, message, values, vervang=(nr, nieuw))
 
 
 def bezwaren(bestand: str, text: str, root: Path | None = None) -> list[Bezwaar]:

@@ -144,7 +144,9 @@ def markdown(uitkomst: Uitkomst) -> str:
         lines.append(f"### {md(gemeente if gemeente == ALGEMEEN else 'Gemeente ' + gemeente)}\n")
         for f in findings:
             ernst = "blokkerend" if f.ernst is Ernst.BLOKKEREND else "waarschuwing"
-            lines.append(f"- `{escaping.code(f.plaats)}` **[{f.regel}]** ({ernst}) {md(f.melding)}  \n  Oplossing: {md(f.oplossing)}")
+            uitleg = f" (melding `{f.code}` op de pagina Meldingen)" if f.code else ""
+            lines.append(f"- `{escaping.code(f.plaats)}` **[{f.regel}]** ({ernst}) {md(f.melding)}  \n"
+                         f"  Oplossing: {md(f.oplossing)}{uitleg}")
         lines.append("")
     for matrix in uitkomst.dekking:
         for soort, items in (("Ontwikkelopgaven", matrix.opgaven), ("Wettelijke taken", matrix.taken)):

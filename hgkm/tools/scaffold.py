@@ -27,6 +27,7 @@ from hgkm import PACKAGE
 from hgkm.model import declaration
 from hgkm.model.corpus import Corpus, Need, parse_date
 from hgkm.model.findings import Finding
+from hgkm.model.messages import snelcontrole as snel
 from hgkm.model.coverage import items_van, taak_geldt_voor, taken_van
 from hgkm.sources import item_count
 from hgkm.tools.build import corpus_van
@@ -218,32 +219,25 @@ def nieuw_plan(srcdir: Path, naam: str, peildatum: date, outdir: Path | None = N
 # ----------------------------------------------------------- fast check
 
 
-def _melding(bestand: str, regelnummer: int, melding: str, oplossing: str) -> Finding:
-    return Finding("invoer", "", bestand, regelnummer, melding, oplossing)
-
-
 def _suggestie(naam: str, opties: list[str]) -> str:
     gelijk = difflib.get_close_matches(naam, opties, n=1)
     return f' Bedoelt u "{gelijk[0]}"?' if gelijk else ""
 
 
-def _controleer_optie(need_type: str, naam: str, waarde: str) -> tuple[str, str] | None:
+def _controleer_optie(bestand: str, nummer: int, need_type: str, naam: str, waarde: str) -> Finding | None:
     """What is wrong with one option of a need directive and how to fix it, or None."""
     if naam not in declaration.option_names():
         gelijk = _suggestie(naam, declaration.option_names()).strip()
-        return (f'Onbekend veld ":{naam}:" bij een {need_type}.',
-                gelijk or "Kijk op de pagina Metamodel welke velden dit soort item heeft.")
+        return snel.ONBEKEND_VELD(bestand, nummer, naam=naam, soort=need_type,
+                                  suggestie=gelijk or "Kijk op de pagina Metamodel welke velden dit soort item heeft.")
     if naam == "id" and not re.match(declaration.id_regex(), waarde):
-        return (
-            f'De ID "{waarde}" heeft niet de juiste vorm.',
-            "Gebruik hoofdletters, cijfers en streepjes, beginnend met "
-            f"{declaration.prefix(need_type) or 'het voorvoegsel van de soort'}.",
-        )
+        return snel.ID_VORM(bestand, nummer, waarde=waarde,
+                            voorvoegsel=declaration.prefix(need_type) or "het voorvoegsel van de soort")
     schema = declaration.field_schema(need_type, naam)
     if "enum" in schema and waarde not in schema["enum"]:
-        return f'"{waarde}" mag niet bij :{naam}:.', f'Kies uit: {", ".join(schema["enum"])}.'
+        return snel.WAARDE(bestand, nummer, waarde=waarde, naam=naam, toegestaan=", ".join(schema["enum"]))
     if schema.get("format") == "date" and parse_date(waarde) is None:
-        return f'"{waarde}" bij :{naam}: is geen datum.', "Schrijf JJJJ-MM-DD, bijvoorbeeld 2025-03-01."
+        return snel.DATUM(bestand, nummer, waarde=waarde, naam=naam)
     return None
 
 
@@ -258,7 +252,7 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Finding]:
         tekst = pad.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         regel = pad.read_bytes()[: exc.start].count(b"\n") + 1
-        return [_melding(bestand, regel, "Dit bestand is geen UTF-8-tekst.", "Sla het op als UTF-8 (Unicode) en probeer opnieuw.")]
+        return [snel.GEEN_UTF8(bestand, regel)]
     lines = item_count.regels(tekst)
     typen = declaration.type_names()
     meldingen: list[Finding] = []
@@ -267,20 +261,16 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Finding]:
             continue
         for plaatshouder in PLAATSHOUDERS:
             if plaatshouder in regel:
-                meldingen.append(
-                    _melding(bestand, nummer, f'Hier staat nog "{plaatshouder}".', "Vervang het door uw eigen tekst.")
-                )
+                meldingen.append(snel.PLAATSHOUDER(bestand, nummer, plaatshouder=plaatshouder))
     for blok in item_count.blokken(lines):
         if not blok.naam:
             continue
         if blok.naam not in typen and (gelijk := _suggestie(blok.naam, typen)):
-            meldingen.append(_melding(bestand, blok.regelnummer, f'Onbekende soort "{blok.naam}".', gelijk.strip()))
+            meldingen.append(snel.ONBEKENDE_SOORT(bestand, blok.regelnummer, naam=blok.naam, suggestie=gelijk.strip()))
         if not blok.gesloten:
-            meldingen.append(
-                _melding(bestand, blok.regelnummer, f'Het blok "{blok.naam}" wordt niet gesloten.', f"Zet er een regel {blok.fence} onder.")
-            )
+            meldingen.append(snel.NIET_GESLOTEN(bestand, blok.regelnummer, naam=blok.naam, fence=blok.fence))
         if blok.naam in typen:
             for optie, nummer, waarde in blok.opties:
-                if fout := _controleer_optie(blok.naam, optie, waarde.strip()):
-                    meldingen.append(_melding(bestand, nummer, *fout))
+                if fout := _controleer_optie(bestand, nummer, blok.naam, optie, waarde.strip()):
+                    meldingen.append(fout)
     return sorted(meldingen, key=lambda m: m.regelnummer or 0)
