@@ -16,12 +16,12 @@ SPHINXOPTS ?= -W --keep-going -q
 # GEMEENTE='$(shell ...)' when it pastes or exports the value. $(value ...) takes
 # the text as typed, `q` quotes it for the shell, and unexport keeps make from
 # expanding it into the environment of every recipe.
-INVOER := GEMEENTE PEILDATUM BASIS UITVOER
+INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN
 unexport $(INVOER)
 q = '$(subst ','\'',$(value $(1)))'
 optie = $(if $(value $(1)),$(2) $(call q,$(1)))
 
-.PHONY: html check test serve clean bench rapport nieuw-plan pdf
+.PHONY: html check test serve clean bench rapport nieuw-plan pdf bevestig
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
@@ -82,6 +82,11 @@ clean:
 nieuw-plan: $(STAMP) dot-aanwezig
 	@test -n $(call q,GEMEENTE) || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
 	$(BIN)/python -m hgkm nieuw-plan $(call q,GEMEENTE)
+
+# After looking at an actie again (herijking): make bevestig ACTIE=UA-… or PLAN=UP-…
+bevestig: $(STAMP) dot-aanwezig
+	@test -n $(call q,ACTIE)$(call q,PLAN) || { echo 'Noem de actie of het plan, bijvoorbeeld: make bevestig ACTIE=UA-VLA-2022-1'; exit 1; }
+	$(BIN)/python -m hgkm bevestig $(call optie,ACTIE,--actie) $(call optie,PLAN,--plan)
 
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig

@@ -41,7 +41,7 @@ logger = sphinx_logging.getLogger(__name__)
 def _report_findings(app: Sphinx, builder: Any = None) -> None:
     """Run the rules on the live needs; blocking findings fail a -W build."""
     corpus = run(app).corpus = live_corpus(app)  # the dashboards read it too (Stand.van)
-    for finding in registry.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None)):
+    for finding in registry.evaluate(corpus, peildatum(app.config.hgkm_peildatum or None), Path(app.srcdir)):
         need = corpus.needs.get(finding.need_id)
         location = (need.docname, need.lineno) if need and need.docname else None
         text = f"[{finding.regel}] {finding.melding} {finding.oplossing}"

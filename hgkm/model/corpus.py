@@ -23,6 +23,10 @@ PEILDATUM_ENV = "HGKM_PEILDATUM"
 #: Tag of illustrative content, kept out of the real dashboards.
 VOORBEELD = "voorbeeld"
 
+#: Beside needs.json: each need's fingerprint, of the text as written (needs.json's text is
+#: made portable for other sites, hgkm.site.needs_export).
+VINGERAFDRUKKEN_JSON = "vingerafdrukken.json"
+
 #: The link options of the metamodel (ubproject.toml, the one declaration).
 LINK_OPTIONS = declaration.link_names()
 
@@ -118,6 +122,8 @@ class Corpus:
     needs: dict[str, Need]
     schema_violations: dict[str, list[dict]] = field(default_factory=dict)
     build_meldingen: list[dict] = field(default_factory=list)
+    #: fingerprints of the needs' meaning as the build read them (hgkm.model.herijking)
+    vingerafdrukken: dict[str, str] = field(default_factory=dict)
     by_type: dict[str, list[Need]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -148,7 +154,12 @@ class Corpus:
         meldingen = (
             json.loads(meldingen_file.read_text(encoding="utf-8")) if meldingen_file.exists() else []
         )
-        return cls.from_dicts(needs, schema_violations=schema_violations(outdir), build_meldingen=meldingen)
+        vingerafdrukken_file = outdir / VINGERAFDRUKKEN_JSON
+        vingerafdrukken = (
+            json.loads(vingerafdrukken_file.read_text(encoding="utf-8")) if vingerafdrukken_file.exists() else {}
+        )
+        return cls.from_dicts(needs, schema_violations=schema_violations(outdir), build_meldingen=meldingen,
+                              vingerafdrukken=vingerafdrukken)
 
     def of_type(self, need_type: str) -> list[Need]:
         return self.by_type.get(need_type, [])

@@ -23,6 +23,7 @@ ERNST: dict[str, Ernst] = {
     "vertrouwen": Ernst.BLOKKEREND,
     "principes": Ernst.WAARSCHUWING,
     "termijn": Ernst.WAARSCHUWING,
+    "herbeoordeling": Ernst.WAARSCHUWING,
 }
 
 #: One line per rule, for reports and the guide.
@@ -34,6 +35,7 @@ UITLEG: dict[str, str] = {
     "invoer": "Wat Sphinx en sphinx-needs bij het lezen van de bestanden vonden: ontbrekende of foute velden, dode koppelingen, onbekende opties.",
     "vertrouwen": "Een bestand gebruikt alleen wat zijn eigenaar mag gebruiken: een uitvoeringsplan beschrijft een plan, het voert geen code uit, leest geen andere bestanden en verandert geen ander plan.",
     "principes": "Acties laten zien welk leidend principe zij toepassen (waarschuwing, blokkeert niet).",
+    "herbeoordeling": "Een actie of uitzondering is geschreven tegen een oudere tekst van een opgave, taak of principe; de eigenaar kijkt haar opnieuw na en bevestigt dat met make bevestig (waarschuwing, blokkeert niet).",
     "termijn": "Acties die over tijd zijn of niet gestart, uitzonderingen die binnenkort verlopen en plannen die lang concept blijven (waarschuwing, blokkeert niet).",
 }
 

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 
 from hgkm.model.corpus import Corpus, Need
 from hgkm.model.coverage import Dekking, dekking, per_plan
@@ -20,6 +21,8 @@ class Context:
 
     corpus: Corpus
     peildatum: date
+    #: the sources, for what only they know (an item's earlier text in git); None: not at hand
+    srcdir: Path | None = None
     _toegestaan: dict[tuple[str, str], set[str]] = field(default_factory=dict, init=False, repr=False)
     _waar: dict[str, dict[str, str]] = field(default_factory=dict, init=False, repr=False)
 

@@ -24,7 +24,9 @@ from urllib.parse import quote
 from sphinx.application import Sphinx
 
 from hgkm import METAMODEL_TOML
+from hgkm.model.corpus import VINGERAFDRUKKEN_JSON
 from hgkm.model.escaping import markdown
+from hgkm.model.herijking import vingerafdruk_van
 
 #: {doc}`target` or {doc}`text <target>`
 _DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
@@ -62,12 +64,15 @@ def rewrite(app: Sphinx, exception: Exception | None) -> None:
     titles = {docname: title.astext() for docname, title in app.env.titles.items()}
     baseurl = app.config.html_baseurl or ""
     changed = False
+    vingerafdrukken = {}
     for version in data.get("versions", {}).values():
         for need in version.get("needs", {}).values():
             content = need.get("content") or ""
+            vingerafdrukken[need["id"]] = vingerafdruk_van(need.get("title") or "", content)
             if "{doc}" in content:
                 need["content"] = portable(content, need.get("docname") or "", titles, baseurl)
                 changed = True
+    Path(app.outdir, VINGERAFDRUKKEN_JSON).write_text(json.dumps(vingerafdrukken, sort_keys=True), encoding="utf-8")
     if changed:
         # the same formatting as sphinx-needs' own
         path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")

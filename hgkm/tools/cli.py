@@ -27,7 +27,7 @@ def _check(args: argparse.Namespace) -> int:
     except BouwFout as exc:
         print(exc, file=sys.stderr)
         return 2
-    uitkomst = Uitkomst.van(corpus, datum)
+    uitkomst = Uitkomst.van(corpus, datum, srcdir)
     rendered = FORMATS[args.format](uitkomst)
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")
@@ -72,6 +72,27 @@ def _rapport(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bevestig(args: argparse.Namespace) -> int:
+    from hgkm.tools.bevestig import BevestigFout, bevestig
+
+    srcdir = Path(args.bron).resolve()
+    outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
+    try:
+        vastgelegd = bevestig(srcdir, outdir, args.actie, args.plan)
+    except (BevestigFout, BouwFout) as exc:
+        print(f"Er is niets vastgelegd. {exc}", file=sys.stderr)
+        return 1
+    if not vastgelegd:
+        print("Dit plan heeft nog geen acties of uitzonderingen; er is niets vastgelegd.")
+    for v in vastgelegd:
+        if not v.waarde:
+            print(f"{v.need.id}: noemt geen opgave, taak of principe; er is niets vastgelegd.")
+        else:
+            wat = "vastgelegd" if v.veranderd else "was al vastgelegd"
+            print(f"{v.need.bestand}: {v.need.id} bekeken tegen de tekst van nu ({wat}): {v.waarde}")
+    return 0
+
+
 def _snelcontrole(args: argparse.Namespace) -> int:
     from hgkm.tools.scaffold import snelcontrole
 
@@ -103,6 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     rapp.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
     rapp.add_argument("--output", help="schrijf het rapport naar dit bestand")
     rapp.set_defaults(func=_rapport)
+    best = sub.add_parser("bevestig", help="leg vast dat de eigenaar een actie opnieuw heeft bekeken (herijking)")
+    best.add_argument("--actie", help="ID van de actie of uitzondering, bijvoorbeeld UA-VLA-2022-1")
+    best.add_argument("--plan", help="ID van een plan: alle acties en uitzonderingen daarvan")
+    best.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    best.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
+    best.set_defaults(func=_bevestig)
     snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
     snel.add_argument("bestanden", nargs="*", help="de planbestanden")
     snel.set_defaults(func=_snelcontrole)

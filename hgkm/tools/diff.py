@@ -224,6 +224,6 @@ def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> s
         "# Rapport bij deze wijziging\n",
         verschil_markdown(vergelijk(oud, nieuw, peildatum, label)),
         _snel_markdown(srcdir),
-        report.markdown(report.Uitkomst.van(nieuw, peildatum)),
+        report.markdown(report.Uitkomst.van(nieuw, peildatum, srcdir)),
     ]
     return "\n".join(delen)

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -41,8 +42,8 @@ class Uitkomst:
         return [f for f in self.findings if f.blokkerend]
 
     @classmethod
-    def van(cls, corpus: Corpus, peildatum: date) -> Uitkomst:
-        ctx = Context(corpus, peildatum)  # one matrix for the findings and the views
+    def van(cls, corpus: Corpus, peildatum: date, srcdir: Path | None = None) -> Uitkomst:
+        ctx = Context(corpus, peildatum, srcdir)  # one matrix for the findings and the views
         return cls(peildatum, run_all(ctx), ctx.dekking, ctx.acties_per_plan)
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from hgkm import PACKAGE
 from hgkm.model import declaration
 from hgkm.model.corpus import Corpus, Need, parse_date
 from hgkm.model.findings import Finding
+from hgkm.model.herijking import vingerafdruk
 from hgkm.model.messages import snelcontrole as snel
 from hgkm.model.coverage import items_van, taak_geldt_voor, taken_van
 from hgkm.sources import item_count
@@ -99,6 +100,8 @@ class NieuwPlan:
     opgaven: list[Need]
     taken: list[Need]
     principes: list[Need]
+    #: the fingerprint of each item now: a new actie is recorded as reviewed against it (herijking)
+    vingerafdrukken: dict[str, str] = field(default_factory=dict)
 
     @property
     def plan_id(self) -> str:
@@ -130,6 +133,7 @@ class NieuwPlan:
             plan_id=self.plan_id,
             actie_prefix="UA" + self.plan_id.removeprefix("UP"),
             uitzondering_prefix="UZ" + self.plan_id.removeprefix("UP"),
+            vingerafdrukken=self.vingerafdrukken,
         )
 
 
@@ -143,6 +147,7 @@ def ontwerp(corpus: Corpus, naam: str, peildatum: date) -> NieuwPlan:
         opgaven=sorted(items_van(corpus, visie, "opgave"), key=lambda n: _id_key(n.id)),
         taken=[t for t in taken_van(corpus, visie) if taak_geldt_voor(t, gemeente)],
         principes=sorted(items_van(corpus, visie, "principe"), key=lambda n: _id_key(n.id)),
+        vingerafdrukken={n.id: vingerafdruk(corpus, n) for n in corpus.needs.values() if n.type in ("opgave", "taak")},
     )
 
 

@@ -23,6 +23,7 @@ GROEPEN = (
     "vertrouwen",    # what a file may not use (the trust boundary)
     "dekking",       # what a plan still lacks
     "termijn",       # deadlines (warnings)
+    "herijking",     # the regiovisie changed under an actie (warnings)
     "snelcontrole",  # the fast check before a commit
 )
 
