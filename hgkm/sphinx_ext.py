@@ -27,7 +27,7 @@ from hgkm.model.corpus import peildatum
 from hgkm.model.messages import bronnen
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
-from hgkm.site import dashboards, downloads, item_pages, link_labels, needs_export, pdf, reproducible, theme, valid_html
+from hgkm.site import dashboards, downloads, herijking, item_pages, link_labels, needs_export, pdf, reproducible, theme, valid_html
 from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
 from hgkm.sources import access, gate, item_count, sanitize, trust
@@ -202,6 +202,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     incremental.setup(app)
     backlinks.setup(app)
     link_labels.setup(app)
+    herijking.setup(app)
     speedups.setup(app)
     valid_html.setup(app)
     reproducible.setup(app)

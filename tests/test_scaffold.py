@@ -11,6 +11,7 @@ import pytest
 from hgkm.tools.build import build
 from hgkm.tools.cli import main
 from hgkm.model.corpus import Corpus
+from hgkm.model.herijking import records, vingerafdruk
 from hgkm.rules.registry import evaluate
 from hgkm.tools.scaffold import ScaffoldFout, huidige_regiovisie, ontwerp, schrijf, slug, snelcontrole
 from tests.conftest import copy_fixture
@@ -135,6 +136,11 @@ def test_new_plan_builds_and_check_names_every_gap(tmp_path: Path, capsys: pytes
         "UA-B-TEST-2",
         "UA-B-TEST-3",
     ]
+    # each new actie is recorded from the start against the text of what it serves (herijking)
+    for actie in corpus.of_type("actie"):
+        if "UP-B-TEST" in actie.link("plan"):
+            gedient = [*actie.link("opgaven"), *actie.link("taken")]
+            assert records(actie) == {i: vingerafdruk(corpus, corpus.needs[i]) for i in gedient}, actie.id
     eigen = [f for f in evaluate(corpus, PEIL) if f.bestand.endswith("beedorp.md")]
     # complete; only deadlines at the peildatum may still be named (warnings, never blocking)
     assert [f for f in eigen if f.regel != "termijn"] == []

@@ -29,6 +29,7 @@ from sphinx.environment import BuildEnvironment
 
 from hgkm.hooks.state import kept
 from hgkm.model.corpus import peildatum
+from hgkm.model.herijking import vingerafdruk_van
 
 def _overview_node_types() -> tuple[type[nodes.Element], ...]:
     """sphinx-needs' node types whose rendering depends on needs of other pages."""
@@ -89,7 +90,9 @@ def signatures(env: BuildEnvironment) -> dict[str, str]:
         need = needs.get(need_id)
         if need is None:
             return None
-        return [need["title"], need["docname"], need["type"], need["status"], sorted(need["parts"] or {})]
+        # the fingerprint of its text: a page marks the acties written against an older one (herijking)
+        return [need["title"], need["docname"], need["type"], need["status"], sorted(need["parts"] or {}),
+                vingerafdruk_van(need["title"], need["content"] or "")]
 
     named = kept(env).verwijzingen
     result = {}

@@ -17,7 +17,7 @@ from sphinx.util.osutil import relative_uri
 from hgkm.model.corpus import Need
 from hgkm.model.coverage import Dekking, Staat, cel_tekst
 from hgkm.model.voortgang import voortgang
-from hgkm.site import datasets, item_pages, pdf, render_meting, render_voortgang
+from hgkm.site import datasets, herijking, item_pages, pdf, render_meting, render_voortgang
 from hgkm.site.stand import Stand, gedekt, items_van, overal_gedekt, toegepast
 
 
@@ -213,8 +213,10 @@ class Renderer:
         acties = sorted({a.id: a for p in plan_ids for a in per_plan_.get(p, [])}.values(), key=lambda a: a.id)
         delen.append("<h3>Acties</h3>")
         if acties:
+            verdacht = herijking.te_herbeoordelen(self.corpus)
             rijen = [
-                (self.link(a, f"{a.id} {a.title}"),
+                (self.link(a, f"{a.id} {a.title}") + (' <span class="hgkm-herbeoordelen">(te herbeoordelen)</span>'
+                                                       if a.id in verdacht else ""),
                  [escape(a.status or ""), escape(str(voortgang(a, self.stand.peildatum))),
                   escape(str(a.get("eigenaar") or "")),
                   f"{escape(str(a.get('start') or '?'))} t/m {escape(str(a.get('eind') or '?'))}",
@@ -228,6 +230,8 @@ class Renderer:
             delen.append(render_voortgang.gemeente(self, m, g))
         else:
             delen.append("<p>De plannen noemen nog geen acties.</p>")
+        eigen = {n.id for n in self.corpus.needs.values() if set(n.link("plan")) & plan_ids}
+        delen.append(herijking.gemeente(self, eigen))
         delen.append("<h3>Dekking</h3>")
         items = toegepast(m, g, [*m.opgaven, *m.taken])
         rijen, ids, gaten = [], [], []

@@ -20,10 +20,13 @@ from hgkm.model import escaping
 from hgkm.model.corpus import Corpus, Need
 from hgkm.model.coverage import dekking, Staat
 from hgkm.model.escaping import markdown as md
+from hgkm.model.herijking import gekoppeld, vingerafdruk
 from hgkm.tools import report
 from hgkm.tools.build import corpus_van
 from hgkm.tools.scaffold import PLANNEN, snelcontrole
 
+#: The policy items whose changed text makes the acties serving them suspect.
+BELEID = ("opgave", "taak", "principe")
 #: The kinds of item whose changes a pull request report lists.
 SOORTEN = {"plan": "Plannen", "actie": "Acties", "uitzondering": "Uitzonderingen"}
 #: needs.json keys compared per item (the rest is bookkeeping of the build).
@@ -63,11 +66,21 @@ class Itemwijziging:
     velden: list[tuple[str, Any, Any]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Herijking:
+    """An actie or uitzondering serving an item whose text this change alters (herijking)."""
+
+    gemeente: str
+    need: Need
+    item: Need
+
+
 @dataclass
 class Verschil:
     basis: str
     dekking: list[Dekkingswijziging]
     items: list[Itemwijziging]
+    herijking: list[Herijking] = field(default_factory=list)
 
 
 def _waarde(need: Need, naam: str) -> Any:
@@ -111,7 +124,26 @@ def vergelijk(oud: Corpus, nieuw: Corpus, peildatum: date, basis: str = "") -> V
             ]
             if velden:
                 items.append(Itemwijziging("gewijzigd", nieuwe[need_id], velden))
-    return Verschil(basis, dekkingswijzigingen, items)
+    return Verschil(basis, dekkingswijzigingen, items, herijkingen(oud, nieuw))
+
+
+def herijkingen(oud: Corpus, nieuw: Corpus) -> list[Herijking]:
+    """Per gemeente, every actie and uitzondering serving an opgave, taak or principe whose text changed.
+
+    All of them, recorded or not: the owner of each must look again once this is merged.
+    """
+    veranderd = {
+        n.id for n in nieuw.needs.values()
+        if n.type in BELEID and n.id in oud.needs and vingerafdruk(oud, oud.needs[n.id]) != vingerafdruk(nieuw, n)
+    }
+    uit = []
+    for need in [*nieuw.of_type("actie"), *nieuw.of_type("uitzondering")]:
+        plan = nieuw.plan_of(need)
+        gemeenten = ", ".join(g.title for g in nieuw.gemeenten_of(plan)) if plan else ""
+        for item_id in gekoppeld(need):
+            if item_id in veranderd:
+                uit.append(Herijking(gemeenten or "(zonder gemeente)", need, nieuw.needs[item_id]))
+    return sorted(uit, key=lambda h: (h.gemeente, h.need.id, h.item.id))
 
 
 # ------------------------------------------------------------------ git
@@ -171,9 +203,23 @@ def _toon(value: Any) -> str:
 
 def verschil_markdown(verschil: Verschil) -> str:
     lines = [f"## Wat deze wijziging verandert (ten opzichte van {verschil.basis})", ""]
-    if not verschil.dekking and not verschil.items:
+    if not verschil.dekking and not verschil.items and not verschil.herijking:
         lines.append("Geen veranderingen in plannen, acties, uitzonderingen of dekking.\n")
         return "\n".join(lines)
+    if verschil.herijking:
+        items = sorted({h.item.id for h in verschil.herijking})
+        lines.append("### Acties die opnieuw bekeken moeten worden\n")
+        lines.append(f"Deze wijziging verandert de tekst van {', '.join(items)}. Na het samenvoegen bekijkt de "
+                     "eigenaar van elke actie hieronder haar opnieuw en legt dat vast met  "
+                     "`make bevestig ACTIE=…`.\n")
+        per_gemeente: dict[str, list[Herijking]] = {}
+        for h in verschil.herijking:
+            per_gemeente.setdefault(h.gemeente, []).append(h)
+        for gemeente, gevallen in per_gemeente.items():
+            lines.append(f"**Gemeente {md(gemeente)}**\n")
+            for h in gevallen:
+                lines.append(f"- {_naam(h.need)} in `{escaping.code(h.need.bestand)}`: {h.item.id} veranderde")
+            lines.append("")
     if verschil.dekking:
         lines.append("### Dekking per gemeente\n")
         per_gemeente: dict[str, list[Dekkingswijziging]] = {}
