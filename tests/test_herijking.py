@@ -132,3 +132,30 @@ def corpus_peildatum():
     from datetime import date
 
     return date.fromisoformat(SITE_PEILDATUM)
+
+
+def test_an_opvolger_opgave_lists_the_acties_of_the_old_one(tmp_path: Path) -> None:
+    """`:opvolger_van:` ties a new regiovisie's opgave to the old one; its page lists the acties
+    of the old opgave per gemeente (a gemeente moving its plan sees what carries over)."""
+    from hgkm.site.item_pages import pagina
+
+    src = copy_fixture("site", tmp_path)
+    (src / "requirements" / "opvolger.md").write_text(
+        "# Volgende regiovisie\n\n"
+        ":::{regiovisie} Regiovisie Testregio 2028-2031\n:id: RV-VOLGEND\n:regio: Testregio\n"
+        ":start: 2028-01-01\n:eind: 2031-12-31\n:bronnen: BR-TEST\n:::\n\n"
+        ":::{opgave} Vroeg signaleren, verder\n:id: OG-VOLGEND-1\n:regiovisie: RV-VOLGEND\n"
+        ":opvolger_van: OG-TEST-1\n:bronnen: BR-TEST\n\nSignalen worden vroeg opgepakt, ook online.\n:::\n",
+        encoding="utf-8",
+    )
+    result = build(src, tmp_path / "html", env={"HGKM_PEILDATUM": SITE_PEILDATUM})
+    assert result.returncode == 0, result.log
+    corpus = Corpus.from_outdir(tmp_path / "html")
+    assert corpus.needs["OG-TEST-1"].backlinks["opvolger_van"] == ["OG-VOLGEND-1"]
+    nieuw = (tmp_path / "html" / f"{pagina('opgave', 'OG-VOLGEND-1')}.html").read_text(encoding="utf-8")
+    oud = (tmp_path / "html" / f"{pagina('opgave', 'OG-TEST-1')}.html").read_text(encoding="utf-8")
+    assert "Voortzetting van OG-TEST-1" in nieuw
+    echte = [a.id for a in corpus.of_type("actie") if "OG-TEST-1" in a.link("opgaven") and not a.voorbeeld
+             and not any(corpus.needs[p].voorbeeld for p in a.link("plan"))]
+    assert echte and all(f"{a} " in nieuw for a in echte)
+    assert "Voortgezet in" in oud and "OG-VOLGEND-1" in oud

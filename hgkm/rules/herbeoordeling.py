@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Iterator
 
 from hgkm.model.findings import Finding
-from hgkm.model.herijking import Verdacht, normaal, verdacht
+from hgkm.model.herijking import Verdacht, huidig, normaal, veldwaarde, verdacht
 from hgkm.model.messages import herijking as m
 from hgkm.rules.context import Context, regel
 from hgkm.sources.history import huidige_tekst, oude_tekst
@@ -70,5 +70,6 @@ def herbeoordeling(ctx: Context) -> Iterator[Finding]:
         need = geval.need
         yield m.HERBEOORDELEN.voor(
             need, Soort=need.type.capitalize(), soort=need.type, titel=need.title, item=geval.item.id,
-            item_titel=geval.item.title, wat=wat_veranderde(ctx, geval), **ctx.waar(ctx.corpus.plan_of(need)),
+            item_titel=geval.item.title, wat=wat_veranderde(ctx, geval),
+            waarde=veldwaarde(huidig(ctx.corpus, need)),  # what make bevestig writes **ctx.waar(ctx.corpus.plan_of(need)),
         )

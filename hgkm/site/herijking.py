@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from html import escape
+
 from docutils import nodes
 from sphinx.application import Sphinx
 
 from hgkm.hooks.state import live_corpus, run
-from hgkm.model.corpus import Corpus
+from hgkm.model.corpus import Corpus, Need
 from hgkm.model.herijking import Verdacht, verdacht
 
 #: The page renderer (hgkm.site.render.Renderer, which calls this module): its links.
@@ -81,3 +83,28 @@ def setup(app: Sphinx) -> None:
     # before sphinx-needs renders the need nodes (process_need_nodes, priority 500)
     app.connect("doctree-resolved", _markeer, priority=450)
 
+
+
+def voortzetting(r: Renderer, opgave: Need) -> str:
+    """For an opgave that continues one of an earlier regiovisie (`:opvolger_van:`): the old
+    opgave and the acties that served it, per gemeente, so a gemeente moving its plan sees
+    which of its acties carry over to this opgave. And the other way round."""
+    delen = []
+    for oud in r.corpus.resolve(opgave.link("opvolger_van"), "opgave"):
+        visie = r.corpus.first(oud.link("regiovisie"), "regiovisie")
+        onder = f" van {r.link(visie, visie.title)}" if visie else ""
+        acties = sorted((a for a in r.corpus.of_type("actie") if oud.id in a.link("opgaven")), key=lambda a: a.id)
+        delen.append(f"<h2>Voortzetting van {escape(oud.id)}</h2><p>Deze opgave zet {r.link(oud, oud.title, pagina=True)}"
+                     f"{onder} voort.</p>")
+        if acties:
+            rijen = [(r.link(a, f"{a.id} {a.title}"),
+                      [", ".join(r.link(g, g.title, pagina=True) for g in r.corpus.gemeenten_of(r.corpus.plan_of(a))),
+                       escape(a.status or "")]) for a in acties]
+            delen.append(r.tabel(f"Acties die aan {escape(oud.id)} werkten: kandidaten voor {escape(opgave.id)}",
+                                 ["Actie", "Gemeenten", "Status"], rijen))
+        else:
+            delen.append(f"<p>Geen actie werkte aan {escape(oud.id)}.</p>")
+    opvolgers = [n for n in r.corpus.of_type("opgave") if opgave.id in n.link("opvolger_van")]
+    if opvolgers:
+        delen.append(f"<h2>Voortgezet in</h2><p>Deze opgave wordt voortgezet in {r.links(opvolgers, pagina=True)}.</p>")
+    return "".join(delen)

@@ -273,6 +273,8 @@ class Renderer:
                                         ["Gemeente", "Staat", "Acties of uitzondering"], rijen))
             if not matrices:
                 delen.append("<p>Geen regiovisie met gemeenten noemt dit item.</p>")
+            if i.type == "opgave":
+                delen.append(herijking.voortzetting(self, i))
         elif i.type == "principe":
             acties = sorted((a for a in self.corpus.of_type("actie") if i.id in a.link("principes")), key=lambda a: a.id)
             delen.append("<h2>Acties die dit principe toepassen</h2>")
