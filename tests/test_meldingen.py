@@ -8,6 +8,7 @@ made by the template the guide shows (tests/test_invoer.py checks that per mista
 
 from __future__ import annotations
 
+import html as html_lib
 import re
 import shutil
 from pathlib import Path
@@ -62,5 +63,5 @@ def test_the_built_guide_shows_every_message_with_its_example(tmp_path: Path) ->
     for message in CATALOGUS.values():
         oorzaak, oplossing = message.voorbeeld_teksten()
         rij = html.split(f'id="melding-{message.code}"', 1)[1].split("</tr>", 1)[0]
-        tekst = re.sub(r"<[^>]+>", "", rij).replace("&quot;", '"').replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        tekst = html_lib.unescape(re.sub(r"<[^>]+>", "", rij))
         assert oorzaak in tekst and oplossing in tekst, (message.code, tekst)
