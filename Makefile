@@ -16,12 +16,14 @@ SPHINXOPTS ?= -W --keep-going -q
 # GEMEENTE='$(shell ...)' when it pastes or exports the value. $(value ...) takes
 # the text as typed, `q` quotes it for the shell, and unexport keeps make from
 # expanding it into the environment of every recipe.
-INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN
+INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN REGIOS
 unexport $(INVOER)
 q = '$(subst ','\'',$(value $(1)))'
 optie = $(if $(value $(1)),$(2) $(call q,$(1)))
+# each word of REGIOS quoted on its own (a list of paths or addresses)
+REGIOS_LIJST = $(foreach r,$(value REGIOS),'$(subst ','\'',$(r))')
 
-.PHONY: html check test serve clean bench rapport nieuw-plan pdf bevestig
+.PHONY: html check test serve clean bench rapport nieuw-plan pdf bevestig landelijk
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
@@ -87,6 +89,12 @@ nieuw-plan: $(STAMP) dot-aanwezig
 bevestig: $(STAMP) dot-aanwezig
 	@test -n $(call q,ACTIE)$(call q,PLAN) || { echo 'Noem de actie of het plan, bijvoorbeeld: make bevestig ACTIE=UA-VLA-2022-1'; exit 1; }
 	$(BIN)/python -m hgkm bevestig $(call optie,ACTIE,--actie) $(call optie,PLAN,--plan)
+
+# A national overview from the needs.json of separate regions (paths or https:// addresses):
+# make landelijk REGIOS="_build/html/needs.json ../andere-regio/_build/html/needs.json"
+landelijk: $(STAMP)
+	@test -n $(call q,REGIOS) || { echo 'Noem de needs.json van de regio'"'"'s, bijvoorbeeld: make landelijk REGIOS="_build/html/needs.json"'; exit 1; }
+	$(BIN)/python -m hgkm landelijk $(REGIOS_LIJST) $(call optie,PEILDATUM,--peildatum)
 
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig

@@ -1,6 +1,13 @@
 """Machinery of the HGKM regiovisie knowledge base: metamodel, rules, reports, Sphinx glue."""
 
+from importlib import metadata
 from pathlib import Path
+
+try:
+    #: The engine's version, as installed (shown on every page and in needs.json).
+    __version__ = metadata.version("hgkm-kennisbank")
+except metadata.PackageNotFoundError:  # run from a checkout without installing
+    __version__ = "0+onbekend"
 
 #: The package itself: its templates/, static/ and locale/ sit beside the subpackages.
 PACKAGE = Path(__file__).resolve().parent

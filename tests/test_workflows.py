@@ -41,7 +41,7 @@ def uses(workflow: dict) -> list[str]:
 
 
 def test_workflows_match_the_github_schema() -> None:
-    assert [w.name for w in WORKFLOWS] == ["controle.yml", "nieuw-plan.yml", "site.yml"]
+    assert [w.name for w in WORKFLOWS] == ["bevestig.yml", "controle.yml", "nieuw-plan.yml", "site.yml"]
     result = check_jsonschema(*WORKFLOWS)
     assert result.returncode == 0, result.stdout + result.stderr
 

@@ -15,9 +15,18 @@ from hgkm import METAMODEL_TOML
 
 
 @cache
-def _load(path: Path = METAMODEL_TOML) -> dict:
+def _toml(path: Path = METAMODEL_TOML) -> dict:
     with path.open("rb") as f:
-        return tomllib.load(f)["needs"]
+        return tomllib.load(f)
+
+
+def _load(path: Path = METAMODEL_TOML) -> dict:
+    return _toml(path)["needs"]
+
+
+def metamodel_versie(path: Path = METAMODEL_TOML) -> str:
+    """The version of the metamodel ([project] version in ubproject.toml)."""
+    return str(_toml(path).get("project", {}).get("version", "0"))
 
 
 def field_schema(need_type: str, name: str) -> dict:

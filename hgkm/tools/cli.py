@@ -93,6 +93,23 @@ def _bevestig(args: argparse.Namespace) -> int:
     return 0
 
 
+def _landelijk(args: argparse.Namespace) -> int:
+    from hgkm.tools.landelijk import LandelijkFout, landelijk
+
+    uit = Path(args.uit).resolve()
+    try:
+        result = landelijk(args.regios, uit, peildatum(args.peildatum))
+    except LandelijkFout as exc:
+        print(f"Het landelijk overzicht is niet gemaakt. {exc}", file=sys.stderr)
+        return 1
+    if result.returncode != 0:
+        print("Het landelijk overzicht kon niet worden gebouwd:\n" + "\n".join(result.log.splitlines()[-15:]),
+              file=sys.stderr)
+        return 1
+    print(f"Het landelijk overzicht staat in {uit} (open index.html).")
+    return 0
+
+
 def _snelcontrole(args: argparse.Namespace) -> int:
     from hgkm.tools.scaffold import snelcontrole
 
@@ -130,6 +147,11 @@ def main(argv: list[str] | None = None) -> int:
     best.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
     best.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
     best.set_defaults(func=_bevestig)
+    land = sub.add_parser("landelijk", help="landelijk overzicht uit de needs.json van regio's")
+    land.add_argument("regios", nargs="*", help="paden of adressen (https://) van needs.json-bestanden")
+    land.add_argument("--uit", default=str(ROOT / "_build" / "landelijk"), help="bouwmap (standaard: _build/landelijk)")
+    land.add_argument("--peildatum", help="datum JJJJ-MM-DD (standaard: vandaag of $HGKM_PEILDATUM)")
+    land.set_defaults(func=_landelijk)
     snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
     snel.add_argument("bestanden", nargs="*", help="de planbestanden")
     snel.set_defaults(func=_snelcontrole)

@@ -1,0 +1,5 @@
+import sys
+
+from hgkm.tools.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Build mechanics inside Sphinx: collected warnings, the build guard, incremental builds, speed."""

@@ -1,0 +1,122 @@
+"""Faster versions of a few sphinx-needs and Sphinx internals, with exactly the same output.
+
+Profiled at national scale (342 gemeenten x 25 acties, docs/prestaties.md), these were
+the costs that grow faster than the corpus, or repeat the same work for every need:
+
+- needflow's `get_root_needs` compares every drawn need with every other one when a
+  need's `parent_need` is None instead of "" (every need here): quadratic in the size of
+  the flow. The needflow of an opgave draws every actie that serves it (1,700 at national
+  scale). Replaced by a set lookup: the same roots in the same order.
+- `{need}` roles convert the whole target need to strings for every reference
+  (`transform_need_to_dict`), back links included: every actie names its opgave, and an
+  opgave has 1,700 back links, so this was quadratic too. The strings of a need are now
+  made once per build; every reference still gets its own copy of the dict.
+- need layouts parse the same few function strings (`<<meta_all(...)>>`) with `ast.parse`
+  for every need. Parsed once; each call gets fresh copies of list arguments, since
+  sphinx-needs' `meta_all` extends its `exclude` argument in place.
+- the search index stems each word again on every page (Sphinx caches per page only).
+  The stem of a word is now kept for the build.
+
+Each belongs upstream; until then hgkm.sphinx_ext installs them (tests/test_speedups.py).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from sphinx.application import Sphinx
+
+#: id(need) -> (the need itself, its strings). Holding the need keeps its id unique.
+_NEED_STRINGS: dict[int, tuple[Any, dict[str, str]]] = {}
+
+
+def get_root_needs(found_needs: list[Any]) -> list[Any]:
+    """sphinx-needs' needflow get_root_needs in linear time (same roots, same order)."""
+    from sphinx_needs.need_item import NeedItem
+
+    ids = None
+    return_list = []
+    for current_need in found_needs:
+        if current_need["is_need"] and isinstance(current_need, NeedItem):
+            if "parent_need" not in current_need or current_need["parent_need"] == "":
+                return_list.append(current_need)
+            else:
+                if ids is None:
+                    ids = {element["id"] for element in found_needs}
+                if current_need["parent_need"] not in ids:
+                    return_list.append(current_need)
+    return return_list
+
+
+def transform_need_to_dict(need: Any) -> dict[str, str]:
+    """sphinx-needs' need_ref.transform_need_to_dict, computed once per need and build."""
+    from sphinx_needs.roles.need_ref import value_to_string
+
+    entry = _NEED_STRINGS.get(id(need))
+    if entry is None or entry[0] is not need:
+        entry = (need, {element: value_to_string(value) for element, value in need.items()})
+        _NEED_STRINGS[id(need)] = entry
+    return dict(entry[1])
+
+
+def _fresh(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
+
+
+def _install_parse_cache() -> None:
+    from sphinx_needs.functions.functions import DynamicFunctionParsed
+
+    if getattr(DynamicFunctionParsed.from_string, "_hgkm", False):
+        return
+    original = DynamicFunctionParsed.from_string.__func__  # type: ignore[attr-defined]
+
+    @functools.lru_cache(maxsize=1024)
+    def parsed(func_string: str, allow_need: bool) -> Any:
+        return original(DynamicFunctionParsed, func_string, allow_need=allow_need)
+
+    def from_string(cls: type, func_string: str, *, allow_need: bool = False) -> Any:
+        if cls is not DynamicFunctionParsed:
+            return original(cls, func_string, allow_need=allow_need)
+        df = parsed(func_string, allow_need)
+        return DynamicFunctionParsed(
+            df.name,
+            tuple(_fresh(a) for a in df.args),
+            tuple((k, _fresh(v)) for k, v in df.kwargs),
+        )
+
+    from_string._hgkm = True  # type: ignore[attr-defined]
+    DynamicFunctionParsed.from_string = classmethod(from_string)  # type: ignore[method-assign,assignment]
+
+
+def _cache_stems(app: Sphinx, *_args: Any) -> None:
+    """Keep each word's stem for the whole build, not one page.
+
+    The HTML builder makes its search indexer after write-started; the first page is
+    fed to it after its doctree-resolved.
+    """
+    indexer = getattr(app.builder, "indexer", None)
+    lang = getattr(indexer, "lang", None)
+    if lang is None or getattr(lang.stem, "_hgkm", False):
+        return
+    cached = functools.lru_cache(maxsize=None)(lang.stem)
+    cached._hgkm = True  # type: ignore[attr-defined]
+    lang.stem = cached
+
+
+def _forget(*_args: Any) -> None:
+    _NEED_STRINGS.clear()
+
+
+def setup(app: Sphinx) -> None:
+    """Install the faster internals (called by hgkm.sphinx_ext.setup)."""
+    from sphinx_needs.directives.needflow import _model
+    from sphinx_needs.roles import need_ref
+
+    _model.get_root_needs = get_root_needs
+    need_ref.transform_need_to_dict = transform_need_to_dict
+    _install_parse_cache()
+    # the needs change while reading; their strings are made during writing
+    app.connect("env-updated", _forget)
+    app.connect("build-finished", _forget)
+    app.connect("doctree-resolved", _cache_stems)

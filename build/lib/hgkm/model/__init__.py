@@ -1,0 +1,1 @@
+"""What the knowledge base is about: needs, findings, coverage, the metamodel. Imports nothing above it."""

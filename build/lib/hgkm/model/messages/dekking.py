@@ -1,0 +1,116 @@
+"""Messages of the rules on plans: dekking, integriteit, uitzondering, principes."""
+
+from __future__ import annotations
+
+from hgkm.model.messages.message import Message
+
+_ACTIE = {"need": "UA-VOORBEELD-1"}
+_VISIE = {"visie": "RV-RR24", "visie_titel": "Regiovisie HGKM Rotterdam Rijnmond 2024-2027"}
+
+# ------------------------------------------------------------------ dekking
+
+OPGAVE_ONGEDEKT = Message(
+    "opgave-ongedekt", "dekking-opgaven", "dekking",
+    "Een ontwikkelopgave heeft in het plan geen actie en geen geldige uitzondering",
+    'Gemeente {gemeente}: ontwikkelopgave {item} "{titel}" heeft geen uitvoeringsactie.',
+    "Voeg in dit plan een actie toe met  :opgaven: {item}  of leg een uitzondering vast.",
+    {"gemeente": "Vlaardingen", "item": "OG-RR24-1", "titel": "Sterke lokale teams"},
+)
+TAAK_ONGEDEKT = Message(
+    "taak-ongedekt", "dekking-taken", "dekking",
+    "Een wettelijke taak heeft in het plan geen actie en geen geldige uitzondering",
+    'Gemeente {gemeente}: wettelijke taak {item} "{titel}" heeft geen uitvoeringsactie.',
+    "Voeg in dit plan een actie toe met  :taken: {item}  of leg een uitzondering vast.",
+    {"gemeente": "Vlaardingen", "item": "WT-GEM-1",
+     "titel": "Opvang voor slachtoffers en hulp aan alle betrokkenen organiseren"},
+)
+PRINCIPE_ONTBREEKT = Message(
+    "principe-ontbreekt", "principes", "dekking",
+    "Een actie noemt geen leidend principe (waarschuwing)",
+    "Actie {need} noemt geen leidend principe.",
+    "Noem het principe dat de actie toepast, bijvoorbeeld  :principes: {principe}",
+    {**_ACTIE, "principe": "LP-RR24-1"},
+)
+PLAN_ZONDER_PRINCIPES = Message(
+    "plan-zonder-principes", "principes", "dekking",
+    "Geen enkele actie van een plan past een leidend principe toe (waarschuwing)",
+    "Plan {need}: geen enkele actie past een leidend principe van {visie_titel} toe.",
+    "Koppel de acties aan de principes die zij toepassen met  :principes: LP-…",
+    {"need": "UP-VOORBEELD", **_VISIE},
+)
+
+# ------------------------------------------------------------------ integriteit
+
+ACTIE_ZONDER_DOEL = Message(
+    "actie-zonder-doel", "integriteit", "items",
+    "Een actie noemt geen opgave en geen taak",
+    "Actie {need} werkt aan geen enkele ontwikkelopgave of wettelijke taak.",
+    "Noem minstens één opgave of taak, bijvoorbeeld  :opgaven: {opgave}",
+    {**_ACTIE, "opgave": "OG-RR24-1"},
+)
+EIND_VOOR_START = Message(
+    "eind-voor-start", "integriteit", "items",
+    "Einddatum voor de begindatum",
+    "Actie {need} eindigt ({eind}) voordat zij begint ({start}).",
+    "Zet de einddatum na de begindatum, bijvoorbeeld  :eind: {jaar}-12-31",
+    {**_ACTIE, "eind": "2024-01-31", "start": "2024-03-01", "jaar": "2024"},
+)
+BUITEN_LOOPTIJD = Message(
+    "buiten-looptijd", "integriteit", "items",
+    "Datum buiten de looptijd van de regiovisie",
+    "Actie {need}: de {naam}datum {waarde} valt buiten de looptijd van {visie_titel} "
+    "({visie_start} tot en met {visie_eind}).",
+    "Kies een datum binnen de looptijd, bijvoorbeeld  :{naam}: {grens}",
+    {**_ACTIE, **_VISIE, "naam": "start", "waarde": "2023-06-01", "visie_start": "2024-01-01",
+     "visie_eind": "2027-12-31", "grens": "2024-01-01"},
+)
+ITEM_VAN_ANDERE_VISIE = Message(
+    "item-van-andere-visie", "integriteit", "items",
+    "Een actie noemt een opgave of taak van een andere regiovisie",
+    "Actie {need} noemt {item}, maar die {soort} hoort niet bij {visie_titel}, de regiovisie van dit plan.",
+    "Noem alleen {link} van {visie}, of zet de actie in een plan onder de juiste regiovisie.",
+    {**_ACTIE, **_VISIE, "item": "OG-RR20-1", "soort": "opgave", "link": "opgaven"},
+)
+VASTGESTELD_ZONDER_DATUM = Message(
+    "vastgesteld-zonder-datum", "integriteit", "items",
+    "Een vastgesteld plan zonder datum van vaststelling",
+    "Plan {need} is vastgesteld, maar de datum van vaststelling ontbreekt.",
+    "Voeg de datum van het besluit toe, bijvoorbeeld  :vastgesteld_op: 2024-03-12",
+    {"need": "UP-VOORBEELD"},
+)
+VASTGESTELD_ZONDER_BESLUIT = Message(
+    "vastgesteld-zonder-besluit", "integriteit", "items",
+    "Een vastgesteld plan zonder het besluit als bron",
+    "Plan {need} is vastgesteld, maar het besluit staat er niet bij.",
+    "Leg het besluit vast als bron en verwijs ernaar met  :bronnen: BR-…  (of zet de status op concept).",
+    {"need": "UP-VOORBEELD"},
+)
+GEMEENTE_BUITEN_REGIO = Message(
+    "gemeente-buiten-regio", "integriteit", "items",
+    "Plan voor een gemeente buiten de regio",
+    "Plan {need} noemt gemeente {naam}, maar die hoort niet bij de regio van {visie_titel}.",
+    "Kies een gemeente van de regio ({aantal} gemeenten, zie de pagina Gemeenten), of zet het plan onder "
+    "de regiovisie van die gemeente.",
+    {"need": "UP-VOORBEELD", "naam": "Buitendorp", **_VISIE, "aantal": "17"},
+)
+UITZONDERING_ANDERE_VISIE = Message(
+    "uitzondering-andere-visie", "integriteit", "items",
+    "Een uitzondering voor een opgave of taak van een andere regiovisie",
+    "Uitzondering {need} betreft {item}, maar die {soort} hoort niet bij {visie_titel}, de regiovisie "
+    "van dit plan; zij dekt dus niets.",
+    "Noem een opgave of taak van {visie} in  :betreft:  of haal de uitzondering weg.",
+    {"need": "UZ-VOORBEELD-1", "item": "OG-RR20-1", "soort": "opgave", **_VISIE},
+)
+
+# ------------------------------------------------------------------ uitzondering
+
+UITZONDERING_VERLOPEN = Message(
+    "uitzondering-verlopen", "uitzondering", "items",
+    "Verlopen uitzondering",
+    "Uitzondering {need} voor {betreft} is verlopen op {geldig_tot} (peildatum {peildatum}); zij telt "
+    "niet meer als dekking.",
+    "Voeg een actie toe met  :{link}: {betreft}  of verleng de uitzondering met een nieuw besluit:  "
+    ":geldig_tot: JJJJ-MM-DD",
+    {"need": "UZ-VOORBEELD-1", "betreft": "OG-RR24-4", "geldig_tot": "2024-12-31",
+     "peildatum": "2025-06-01", "link": "opgaven"},
+)

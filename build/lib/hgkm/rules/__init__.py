@@ -1,0 +1,1 @@
+"""The rules: a registry and the rule families, each yielding findings."""

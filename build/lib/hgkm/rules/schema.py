@@ -1,0 +1,89 @@
+"""sphinx-needs' schema violations as findings with place, cause and cure (rule `invoer`).
+
+sphinx-needs checks each need against the metamodel (required fields, allowed values,
+the ID pattern); its messages are English and carry no file:line (sphinx-needs #1606).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hgkm.model import declaration
+from hgkm.model.corpus import Corpus, Need
+from hgkm.model.findings import Finding
+from hgkm.model.messages import invoer as m
+
+#: An example line for each option, shown in the fix.
+VOORBEELD: dict[str, str] = {
+    "eigenaar": ":eigenaar: Afdeling Maatschappelijke Ontwikkeling",
+    "start": ":start: 2024-01-01",
+    "eind": ":eind: 2025-12-31",
+    "plan": ":plan: UP-…",
+    "regiovisie": ":regiovisie: RV-RR24",
+    "gemeenten": ":gemeenten: GM-…",
+    "opgaven": ":opgaven: OG-RR24-1",
+    "taken": ":taken: WT-GEM-1",
+    "principes": ":principes: LP-RR24-1",
+    "betreft": ":betreft: OG-RR24-1",
+    "bronnen": ":bronnen: BR-RR24",
+    "motivering": ":motivering: Waarom het plan dit (nog) niet oppakt",
+    "besluit": ":besluit: Collegebesluit van 12 maart 2024, kenmerk …",
+    "geldig_tot": ":geldig_tot: 2025-12-31",
+    "vastgesteld_op": ":vastgesteld_op: 2024-03-12",
+    "regio": ":regio: Rotterdam Rijnmond",
+    "organisatie": ":organisatie: Gemeente …",
+    "centrumgemeente": ":centrumgemeente: GM-ROTTERDAM",
+}
+
+_REQUIRED = re.compile(r'"(?P<field>[^"]+)" is a required property')
+
+
+def _example(need_type: str, field: str) -> str:
+    schema = declaration.field_schema(need_type, field)
+    if "enum" in schema:
+        return f":{field}: {schema['enum'][0]}   (toegestaan: {', '.join(schema['enum'])})"
+    return VOORBEELD.get(field, f":{field}: …")
+
+
+def _schema_finding(need: Need, details: dict) -> Finding:
+    """One schema violation as a finding with place, cause and cure."""
+    path = details.get("schema_path", "")
+    field = details.get("field") or ""
+    msg = details.get("validation_msg", "")
+    value = need.fields.get(field)
+    wat = f"{need.type} {need.id}"
+    if path.endswith("required") and (found := _REQUIRED.search(msg)):
+        field = found.group("field")
+        return m.VERPLICHT_VELD.voor(need, wat=wat, field=field, voorbeeld=_example(need.type, field))
+    if path.endswith("enum"):
+        allowed = declaration.field_schema(need.type, field).get("enum", [])
+        return m.WAARDE_NIET_TOEGESTAAN.voor(need, wat=wat, field=field, value=value, toegestaan=", ".join(allowed),
+                                             eerste=allowed[0] if allowed else "…")
+    if path.endswith("format"):
+        return m.GEEN_DATUM.voor(need, wat=wat, field=field, value=value,
+                                 voorbeeld=VOORBEELD.get(field, f":{field}: 2024-01-01"))
+    if path.endswith("maxItems") and field == "id":
+        return m.ID_LIJST.voor(need, wat=wat)
+    if path.endswith("maxItems"):
+        ids = ", ".join(str(v) for v in value or [])
+        if declaration.field_schema(need.type, field).get("maxItems") == 0:
+            return m.VELD_VERBODEN.voor(need, soort=need.type, field=field, wat=wat, ids=ids)
+        return m.MEER_DAN_EEN.voor(need, wat=wat, field=field, ids=ids, eerste=(value or ["…"])[0])
+    if path.endswith("minItems") or path.endswith("minLength"):
+        return m.VELD_LEEG.voor(need, wat=wat, field=field, voorbeeld=_example(need.type, field))
+    if path.endswith("pattern") and field == "id":
+        return m.ID_VERKEERD_VOORVOEGSEL.voor(need, soort=need.type, voorvoegsel=declaration.prefix(need.type))
+    if path.endswith("pattern") and field:
+        return m.VERKEERDE_VORM.voor(need, wat=wat, field=field, value=value, voorbeeld=_example(need.type, field))
+    return m.SCHEMA_ANDERS.voor(need, wat=wat, field=field or "?", msg=msg)
+
+
+def schema_findings(corpus: Corpus) -> Iterator[Finding]:
+    """The schema violations sphinx-needs reported, one finding each."""
+    for need_id, warnings in corpus.schema_violations.items():
+        need = corpus.needs.get(need_id)
+        if need is None:
+            continue
+        for warning in warnings:
+            yield _schema_finding(need, warning.get("details", {}))

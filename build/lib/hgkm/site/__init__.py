@@ -1,0 +1,1 @@
+"""What a reader gets: directives and pages, rendering, downloads, theme, HTML fixes, exports."""

@@ -1,0 +1,89 @@
+"""needs.json as another project reads it.
+
+Another Sphinx project imports needs.json with `needimport` and the published metamodel
+(`ubproject.toml`, offered beside it). Two things in the file only work on this site:
+
+- the layout names (`hgkm-actie`, ...): left out of the file (settings.py,
+  `needs_json_exclude_fields`);
+- `{doc}` references in a need's text, to pages the other project does not have. They
+  become ordinary links to the page on the published site (`html_baseurl`), or, when
+  the build does not know where the site is published, the page's title as text.
+
+tests/test_outside_tools.py builds such a client project with -W: no warning.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import quote
+
+from sphinx.application import Sphinx
+
+from hgkm import METAMODEL_TOML
+from hgkm.model.corpus import VINGERAFDRUKKEN_JSON
+from hgkm.model.escaping import markdown
+from hgkm.model.herijking import vingerafdruk_van
+
+#: {doc}`target` or {doc}`text <target>`
+_DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
+
+
+def _docname(target: str, from_docname: str) -> str:
+    """A {doc} target as a docname: absolute from the source folder, or relative to the page."""
+    target = target.strip().removesuffix(".md")
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_docname), target))
+
+
+def portable(content: str, from_docname: str, titles: dict[str, str], baseurl: str) -> str:
+    """The need's text with each {doc} reference made readable outside this site."""
+
+    def replace(m: re.Match[str]) -> str:
+        docname = _docname(m["target"] or m["bare"], from_docname)
+        # the writer chose the text and the target: escaped as Markdown (and HTML, which
+        # a client may allow), and only a page this site has becomes a link
+        text = markdown((m["text"] or "").strip() or titles.get(docname, docname))
+        if not baseurl or docname not in titles:
+            return text
+        return f"[{text}]({baseurl.rstrip('/')}/{quote(docname)}.html)"
+
+    return _DOC_ROLE.sub(replace, content)
+
+
+def rewrite(app: Sphinx, exception: Exception | None) -> None:
+    """After sphinx-needs wrote needs.json (build-finished, priority 500)."""
+    path = Path(app.outdir, "needs.json")
+    if exception is not None or app.builder.format != "html" or not path.exists():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    titles = {docname: title.astext() for docname, title in app.env.titles.items()}
+    baseurl = app.config.html_baseurl or ""
+    changed = False
+    vingerafdrukken = {}
+    for version in data.get("versions", {}).values():
+        for need in version.get("needs", {}).values():
+            content = need.get("content") or ""
+            vingerafdrukken[need["id"]] = vingerafdruk_van(need.get("title") or "", content)
+            if "{doc}" in content:
+                need["content"] = portable(content, need.get("docname") or "", titles, baseurl)
+                changed = True
+    Path(app.outdir, VINGERAFDRUKKEN_JSON).write_text(json.dumps(vingerafdrukken, sort_keys=True), encoding="utf-8")
+    if changed:
+        # the same formatting as sphinx-needs' own
+        path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+
+
+def publish_metamodel(app: Sphinx, exception: Exception | None) -> None:
+    """ubproject.toml beside needs.json: the one declaration, as the site was built with it."""
+    if exception is None and app.builder.format == "html":
+        shutil.copyfile(METAMODEL_TOML, Path(app.outdir, METAMODEL_TOML.name))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", rewrite, priority=600)
+    app.connect("build-finished", publish_metamodel)

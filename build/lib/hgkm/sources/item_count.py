@@ -1,0 +1,184 @@
+"""No content lost silently: count the need blocks in the sources against needs.json.
+
+A policy writer's item can vanish without a word: a fence that is never closed
+swallows the rest of the file into one block, and sphinx-needs refuses an item
+with a bad or duplicate ID. This module reads the Markdown sources themselves,
+finds every `:::{<type>}` / ```` ```{<type>} ```` opening of the ten need types
+(and every fence that is never closed), and compares them per file with the
+needs the build really made. Every item that is missing becomes a located
+finding, unless a located build warning on that item already says why.
+
+The scan follows MyST's fence rules: a fence closes at the first later line of
+the same character, at least as long, with nothing else on it; the body of a
+directive is Markdown again (scanned recursively), the body of a code block is
+not (examples in code blocks are not counted).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from hgkm.model import declaration
+from hgkm.model.corpus import LINK_OPTIONS
+from hgkm.model.findings import Finding
+from hgkm.model.messages import bronnen as msg
+
+_OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
+_DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)$")
+_OPTION = re.compile(r"^\s*:(?P<naam>[\w-]+):\s*(?P<waarde>.*?)\s*$")
+
+#: Directives whose body is not Markdown (never scanned for need blocks).
+LETTERLIJK = frozenset(
+    {"code-block", "code", "sourcecode", "code-cell", "raw", "eval-rst", "math", "graphviz",
+     "digraph", "graph", "csv-table", "literalinclude", "mermaid", "plantuml", "uml", "needuml"}
+)
+
+
+@dataclass(frozen=True)
+class Blok:
+    """One fenced block in a source file (line numbers are 1-based)."""
+
+    naam: str  # directive name, "" for a plain code block
+    regelnummer: int
+    eind: int | None  # line of the closing fence; None: never closed
+    fence: str
+    titel: str = ""
+    need_id: str = ""
+    #: The options at the top of the body: (name, line, value).
+    opties: tuple[tuple[str, int, str], ...] = ()
+
+    @property
+    def gesloten(self) -> bool:
+        return self.eind is not None
+
+
+def _closes(line: str, char: str, length: int) -> bool:
+    stripped = line.strip()
+    return len(stripped) >= length and set(stripped) == {char}
+
+
+def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
+    """Every fenced block in `lines`, nested ones included, in source order."""
+    i = 0
+    while i < len(lines):
+        m = _OPEN.match(lines[i])
+        if not m or (m["fence"][0] == "`" and "`" in m["info"]):
+            i += 1
+            continue
+        fence, info = m["fence"], m["info"]
+        close = next((j for j in range(i + 1, len(lines)) if _closes(lines[j], fence[0], len(fence))), None)
+        end = close if close is not None else len(lines)
+        body = lines[i + 1 : end]
+        d = _DIRECTIVE.match(info)
+        naam = d["naam"] if d else ""
+        opties = []
+        for nr, line in enumerate(body, start=offset + i + 2):
+            opt = _OPTION.match(line)
+            if not opt:
+                break
+            opties.append((opt["naam"], nr, opt["waarde"]))
+        need_id = next((waarde for optie, _, waarde in opties if optie == "id"), "")
+        yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
+                   d["titel"] if d else "", need_id, tuple(opties))
+        if d and naam not in LETTERLIJK:
+            yield from blokken(body, offset + i + 1)
+        i = end + 1
+
+
+def regels(text: str) -> list[str]:
+    """The lines of `text` as MyST numbers them (only newlines break a line)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+#: An inline code span (`...`, ``...``): shown, never read as markup.
+CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+def zonder_code(line: str) -> str:
+    """The line with inline code spans blanked out (same length, so columns stay)."""
+    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def kale_uri(uri: str) -> str:
+    """A link target as a browser reads its scheme: no whitespace or control characters, lower case."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", uri).lower()
+
+
+def code_regels(lines: list[str]) -> set[int]:
+    """The 1-based lines that are code (body of a code block or literal directive)."""
+    result: set[int] = set()
+    for blok in blokken(lines):
+        if not blok.naam or blok.naam in LETTERLIJK:
+            last = blok.eind if blok.eind is not None else len(lines) + 1
+            result.update(range(blok.regelnummer + 1, last))
+    return result
+
+
+@dataclass(frozen=True)
+class Item:
+    """A need the build made: where it came from."""
+
+    need_id: str
+    bestand: str
+    regelnummer: int | None
+
+
+#: Build warnings (type, subtype) that say a need block did not become a need: its ID,
+#: its title or its directive name is wrong. Other warnings in a block (an unknown
+#: option, a dead link) leave the need in place, so they do not explain a missing one.
+NIET_GEMAAKT = frozenset({("needs", "create_need"), ("needs", "directive"), ("myst", "directive_unknown")})
+
+
+def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:
+    """Whether a located build warning already says why this block made no need."""
+    last = blok.eind or blok.regelnummer
+    return any(
+        m.get("bestand") == bestand
+        and isinstance(m.get("regelnummer"), int)
+        and blok.regelnummer <= m["regelnummer"] <= last
+        and ((m.get("type"), m.get("subtype")) in NIET_GEMAAKT or "could not be created" in str(m.get("bericht")))
+        for m in meldingen
+    )
+
+
+def _optie_findings(bestand: str, blok: Blok) -> Iterator[Finding]:
+    """An option given twice; a YAML list in an option that is not a link (links: hgkm.rules.invoer)."""
+    gezien: dict[str, int] = {}
+    for naam, regel, waarde in blok.opties:
+        if naam in gezien:
+            yield msg.OPTIE_TWEE_KEER(bestand, regel, blok.need_id, naam=naam, eerste=gezien[naam])
+        gezien.setdefault(naam, regel)
+        if naam not in LINK_OPTIONS and waarde.startswith("[") and waarde.endswith("]"):
+            lijst = ", ".join(v.strip() for v in waarde[1:-1].split(",") if v.strip())
+            yield msg.WAARDE_TUSSEN_HAKEN(bestand, regel, blok.need_id, naam=naam, lijst=lijst)
+
+
+def findings(
+    bronnen: Mapping[str, str], items: Iterable[Item], meldingen: Iterable[Mapping] = ()
+) -> Iterator[Finding]:
+    """Unclosed fences, and need blocks in `bronnen` (path -> text) without a need."""
+    typen = set(declaration.type_names())
+    meldingen = list(meldingen)
+    per_bestand: dict[str, list[Item]] = {}
+    for item in items:
+        per_bestand.setdefault(item.bestand, []).append(item)
+    for bestand, text in sorted(bronnen.items()):
+        lines = regels(text)
+        gemaakt = per_bestand.get(bestand, [])
+        gemaakte_regels = {i.regelnummer for i in gemaakt}
+        zonder_regel = {i.need_id for i in gemaakt if i.regelnummer is None}
+        for blok in blokken(lines):
+            opening = f"{blok.fence}{{{blok.naam}}}" if blok.naam else blok.fence
+            if not blok.gesloten:
+                yield msg.NIET_AFGESLOTEN(bestand, blok.regelnummer, blok.need_id, opening=opening, fence=blok.fence)
+            if blok.naam not in typen:
+                continue
+            yield from _optie_findings(bestand, blok)
+            if blok.regelnummer in gemaakte_regels or (blok.need_id and blok.need_id in zonder_regel):
+                continue
+            if _uitgelegd(bestand, blok, meldingen):
+                continue
+            wat = f"{blok.naam} {blok.need_id or blok.titel}".strip()
+            yield msg.ITEM_VERDWENEN(bestand, blok.regelnummer, blok.need_id, wat=wat, regel=blok.regelnummer)

@@ -1,0 +1,135 @@
+"""No script in the published pages: raw HTML and script links in content.
+
+The site is public and anyone can propose a change. MyST would pass raw HTML
+straight into the pages; hgkm.settings turns that syntax off (it then shows as
+text) and allows links only to http(s) and e-mail. This module adds the two
+things settings cannot do:
+
+- `findings`: tell the writer, located and in Dutch, where the source holds HTML
+  or a script link, and what to write instead (rule `invoer`);
+- `ontsmet`: remove those fragments from the source before MyST reads it, so not
+  even their text (`onerror=`, `javascript:`) reaches the HTML or needs.json;
+- `onveilige_uri` / `ontsmet_doctree`: a last guard on the parsed page, for links
+  that a directive or reStructuredText makes (MyST's URL schemes don't apply there).
+
+Which blocks a file may use at all (raw, include, needs filters, ...) is the trust
+boundary's business: hgkm.sources.trust.
+
+Code (code blocks, inline `code`) is left alone: there HTML is shown, not run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from docutils import nodes
+from sphinx import addnodes
+
+from hgkm.model.findings import Finding
+from hgkm.model.messages import bronnen
+from hgkm.sources.item_count import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
+
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_TAG_START = re.compile(r"</?[A-Za-z][\w-]*(?=[\s/>]|$)")
+_COMMENT = re.compile(r"<!--")
+_SCRIPT_SCHEME = re.compile(r"(?i)\b(?:java|vb)\s*script\s*:|(?<=\]\()\s*data\s*:|(?<=<)data\s*:")
+_SCRIPT_LINK = re.compile(r"(?i)\[(?P<tekst>[^\]]*)\]\(\s*(?:(?:java|vb)\s*script|data)\s*:[^)]*\)+")
+_HANDLER = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
+_SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
+#: Link schemes a page may carry; a link without a scheme is relative (inside the site).
+VEILIGE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+
+def onveilige_uri(uri: str) -> bool:
+    """Whether a link target starts a script or leaves the web (javascript:, data:, file:, ...).
+
+    Browsers ignore whitespace and control characters inside the scheme
+    (`java\tscript:`), so they are dropped before the scheme is read.
+    """
+    kaal = kale_uri(uri)
+    m = _SCHEME.match(kaal)
+    return bool(m) and m["scheme"] not in VEILIGE_SCHEMES
+
+
+def findings(bestand: str, text: str) -> Iterator[Finding]:
+    """Every place in `text` where HTML or a script link would be published."""
+    lines = regels(text)
+    code = code_regels(lines)
+    for nr, line in enumerate(lines, start=1):
+        if nr in code:
+            continue
+        tekst = zonder_code(line)
+        if _COMMENT.search(tekst):
+            yield bronnen.HTML_COMMENTAAR(bestand, nr)
+        elif m := _TAG_START.search(tekst):
+            script = " met een script" if _HANDLER.search(tekst) or "script" in m.group(0).lower() else ""
+            yield bronnen.HTML(bestand, nr, script=script, tag=m.group(0))
+        if _SCRIPT_SCHEME.search(tekst):
+            yield bronnen.SCRIPT_LINK(bestand, nr)
+
+
+def _clean(segment: str) -> str:
+    spans: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        spans.append(m.group(0))
+        return f"\x00{len(spans) - 1}\x00"
+
+    out = CODE_SPAN.sub(keep, segment)
+    out = _TAG.sub(lambda m: "\n" * m.group(0).count("\n"), out)
+    out = _SCRIPT_LINK.sub(lambda m: m["tekst"], out)
+    out = _SCRIPT_SCHEME.sub("", out)
+    out = _HANDLER.sub("", out)
+    return re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))], out)
+
+
+def ontsmet(text: str) -> str:
+    """`text` without HTML tags and script links outside code; lines kept."""
+    lines = text.split("\n")
+    code = code_regels(lines)
+    out: list[str] = []
+    run: list[str] = []
+    for nr, line in enumerate(lines, start=1):
+        if nr in code:
+            if run:
+                out.extend(_clean("\n".join(run)).split("\n"))
+                run = []
+            out.append(line)
+        else:
+            run.append(line)
+    if run:
+        out.extend(_clean("\n".join(run)).split("\n"))
+    return "\n".join(out)
+
+
+def _van_elders(uri: str) -> bool:
+    """Whether an image would be loaded from another site (which then sees every reader)."""
+    kaal = kale_uri(uri)
+    return kaal.startswith("//") or bool(_SCHEME.match(kaal))
+
+
+def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | None = None) -> int:
+    """Remove unsafe link targets and images from a parsed page; the number removed.
+
+    The source checks catch what a writer types in Markdown; this catches what a
+    directive or rST produces, whatever the syntax. `buiten(pad)` says whether a
+    local path (relative to the page) leaves the project: such images and downloads
+    are removed before Sphinx copies the file into the site.
+    """
+    weg = 0
+    for node in doctree.findall(nodes.reference):
+        if onveilige_uri(node.get("refuri", "")):
+            del node["refuri"]
+            weg += 1
+    for node in list(doctree.findall(nodes.image)):
+        uri = node.get("uri", "")
+        if onveilige_uri(uri) or _van_elders(uri) or (buiten is not None and buiten(uri)):
+            node.parent.remove(node)
+            weg += 1
+    for node in list(doctree.findall(addnodes.download_reference)):
+        if buiten is not None and buiten(node.get("reftarget", "")):
+            node.replace_self(nodes.inline("", node.astext()))
+            weg += 1
+    return weg

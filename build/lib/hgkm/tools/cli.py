@@ -1,0 +1,145 @@
+"""Command line: `python -m hgkm check` builds the current sources and runs the rules."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from hgkm import ROOT
+from hgkm.tools.build import BouwFout, corpus_van
+from hgkm.model.corpus import peildatum
+from hgkm.tools.report import Uitkomst, as_json, markdown, text
+
+FORMATS = {"text": text, "markdown": markdown, "json": as_json}
+
+
+def _check(args: argparse.Namespace) -> int:
+    try:
+        datum = peildatum(args.peildatum)
+    except ValueError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    srcdir = Path(args.bron).resolve()
+    outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
+    try:
+        corpus = corpus_van(srcdir, outdir, "valt er niets te controleren", hergebruik=True)
+    except BouwFout as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    uitkomst = Uitkomst.van(corpus, datum, srcdir)
+    rendered = FORMATS[args.format](uitkomst)
+    if args.output:
+        Path(args.output).write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+    return 1 if uitkomst.blokkerend else 0
+
+
+def _nieuw_plan(args: argparse.Namespace) -> int:
+    from hgkm.tools.scaffold import ScaffoldFout, nieuw_plan
+
+    srcdir = Path(args.bron).resolve()
+    try:
+        pad, notities = nieuw_plan(srcdir, args.gemeente, peildatum(args.peildatum))
+    except (ScaffoldFout, BouwFout) as exc:
+        print(f"Er is geen plan gemaakt. {exc}", file=sys.stderr)
+        return 1
+    for notitie in notities:
+        print(notitie)
+    print(
+        f"Nieuw plan: {pad.relative_to(srcdir)}\n"
+        "Werk het uit volgens de opmerkingen (regels met %) in het bestand en de handleiding.\n"
+        "Draai daarna  make check : die noemt elke opgave en taak die nog een actie nodig heeft."
+    )
+    return 0
+
+
+def _rapport(args: argparse.Namespace) -> int:
+    from hgkm.tools.diff import VerschilFout, rapport
+
+    srcdir = Path(args.bron).resolve()
+    outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
+    try:
+        rendered = rapport(srcdir, outdir, peildatum(args.peildatum), args.basis)
+    except (VerschilFout, BouwFout) as exc:
+        print(f"Het rapport kon niet worden gemaakt. {exc}", file=sys.stderr)
+        return 2
+    if args.output:
+        Path(args.output).write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
+    return 0
+
+
+def _bevestig(args: argparse.Namespace) -> int:
+    from hgkm.tools.bevestig import BevestigFout, bevestig
+
+    srcdir = Path(args.bron).resolve()
+    outdir = Path(args.uit).resolve() if args.uit else srcdir / "_build" / "html"
+    try:
+        vastgelegd = bevestig(srcdir, outdir, args.actie, args.plan)
+    except (BevestigFout, BouwFout) as exc:
+        print(f"Er is niets vastgelegd. {exc}", file=sys.stderr)
+        return 1
+    if not vastgelegd:
+        print("Dit plan heeft nog geen acties of uitzonderingen; er is niets vastgelegd.")
+    for v in vastgelegd:
+        if not v.waarde:
+            print(f"{v.need.id}: noemt geen opgave, taak of principe; er is niets vastgelegd.")
+        else:
+            wat = "vastgelegd" if v.veranderd else "was al vastgelegd"
+            print(f"{v.need.bestand}: {v.need.id} bekeken tegen de tekst van nu ({wat}): {v.waarde}")
+    return 0
+
+
+def _snelcontrole(args: argparse.Namespace) -> int:
+    from hgkm.tools.scaffold import snelcontrole
+
+    meldingen = [m for bestand in args.bestanden for m in snelcontrole(Path(bestand))]
+    for melding in meldingen:
+        print(melding)
+    return 1 if meldingen else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="hgkm", description="Controles van de kennisbank HGKM.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="bouw de kennisbank en controleer de uitvoeringsplannen")
+    check.add_argument("--peildatum", help="datum JJJJ-MM-DD voor de datumregels (standaard: vandaag of $HGKM_PEILDATUM)")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text", help="vorm van het rapport")
+    check.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    check.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
+    check.add_argument("--output", help="schrijf het rapport naar dit bestand")
+    check.set_defaults(func=_check)
+    nieuw = sub.add_parser("nieuw-plan", help="maak een nieuw uitvoeringsplan voor een gemeente uit het sjabloon")
+    nieuw.add_argument("gemeente", help='naam of ID van de gemeente, bijvoorbeeld "Albrandswaard"')
+    nieuw.add_argument("--peildatum", help="datum JJJJ-MM-DD die bepaalt welke regiovisie loopt (standaard: vandaag)")
+    nieuw.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    nieuw.set_defaults(func=_nieuw_plan)
+    rapp = sub.add_parser("rapport", help="Markdown-rapport voor een pull request, met wat er verandert")
+    rapp.add_argument("--basis", help="git-versie om mee te vergelijken (standaard: gemeenschappelijke versie met main)")
+    rapp.add_argument("--peildatum", help="datum JJJJ-MM-DD voor de datumregels (standaard: vandaag of $HGKM_PEILDATUM)")
+    rapp.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    rapp.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
+    rapp.add_argument("--output", help="schrijf het rapport naar dit bestand")
+    rapp.set_defaults(func=_rapport)
+    best = sub.add_parser("bevestig", help="leg vast dat de eigenaar een actie opnieuw heeft bekeken (herijking)")
+    best.add_argument("--actie", help="ID van de actie of uitzondering, bijvoorbeeld UA-VLA-2022-1")
+    best.add_argument("--plan", help="ID van een plan: alle acties en uitzonderingen daarvan")
+    best.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
+    best.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
+    best.set_defaults(func=_bevestig)
+    snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
+    snel.add_argument("bestanden", nargs="*", help="de planbestanden")
+    snel.set_defaults(func=_snelcontrole)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ValueError as exc:  # e.g. a malformed --peildatum
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
