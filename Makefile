@@ -16,14 +16,14 @@ SPHINXOPTS ?= -W --keep-going -q
 # GEMEENTE='$(shell ...)' when it pastes or exports the value. $(value ...) takes
 # the text as typed, `q` quotes it for the shell, and unexport keeps make from
 # expanding it into the environment of every recipe.
-INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN REGIOS
+INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN REGIOS DOEL REGIO
 unexport $(INVOER)
 q = '$(subst ','\'',$(value $(1)))'
 optie = $(if $(value $(1)),$(2) $(call q,$(1)))
 # each word of REGIOS quoted on its own (a list of paths or addresses)
 REGIOS_LIJST = $(foreach r,$(value REGIOS),'$(subst ','\'',$(r))')
 
-.PHONY: html check test serve clean bench rapport nieuw-plan pdf bevestig landelijk
+.PHONY: html check test serve clean bench rapport nieuw-plan pdf bevestig landelijk nieuwe-regio
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
@@ -89,6 +89,11 @@ nieuw-plan: $(STAMP) dot-aanwezig
 bevestig: $(STAMP) dot-aanwezig
 	@test -n $(call q,ACTIE)$(call q,PLAN) || { echo 'Noem de actie of het plan, bijvoorbeeld: make bevestig ACTIE=UA-VLA-2022-1'; exit 1; }
 	$(BIN)/python -m hgkm bevestig $(call optie,ACTIE,--actie) $(call optie,PLAN,--plan)
+
+# A new region's own knowledge base, using this engine: make nieuwe-regio DOEL=../kennemerland REGIO="Kennemerland"
+nieuwe-regio: $(STAMP)
+	@test -n $(call q,DOEL) -a -n $(call q,REGIO) || { echo 'Noem de map en de regio, bijvoorbeeld: make nieuwe-regio DOEL=../kennemerland REGIO="Kennemerland"'; exit 1; }
+	$(BIN)/python -m hgkm nieuwe-regio $(call q,DOEL) $(call q,REGIO)
 
 # A national overview from the needs.json of separate regions (paths or https:// addresses):
 # make landelijk REGIOS="_build/html/needs.json ../andere-regio/_build/html/needs.json"

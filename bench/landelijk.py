@@ -155,7 +155,7 @@ def baseline_toml() -> str:
     """ubproject.toml's types, fields and links; every other setting (layouts too) at sphinx-needs' default."""
     lines = []
     section = ""
-    for line in (ROOT / "ubproject.toml").read_text(encoding="utf-8").splitlines():
+    for line in (ROOT / "hgkm" / "ubproject.toml").read_text(encoding="utf-8").splitlines():
         if line.startswith("[[needs.schema_definitions"):
             break
         if line.startswith("["):

@@ -123,6 +123,7 @@ def sphinx_settings() -> dict[str, Any]:
         "exclude_patterns": [
             "_build",
             ".venv",
+            "hgkm",  # the engine (its templates hold pages of a new region, not of this site)
             "README.md",
             "CONTRIBUTING.md",
             "checks",

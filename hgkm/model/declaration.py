@@ -83,3 +83,15 @@ def prefix(need_type: str) -> str:
 def id_regex() -> str:
     """The pattern every need ID must match."""
     return _load().get("id_regex", "")
+
+
+def verwachte_versie(project_toml: Path) -> str | None:
+    """The metamodel version a region's own ubproject.toml expects ([hgkm] metamodel), or None.
+
+    A region's knowledge base uses the engine's metamodel; its own ubproject.toml only names
+    the version it was written for (hgkm.tools.nieuwe_regio writes it).
+    """
+    if not project_toml.is_file() or project_toml.resolve() == METAMODEL_TOML.resolve():
+        return None
+    with project_toml.open("rb") as f:
+        return str(tomllib.load(f).get("hgkm", {}).get("metamodel") or "") or None

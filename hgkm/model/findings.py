@@ -24,6 +24,7 @@ ERNST: dict[str, Ernst] = {
     "principes": Ernst.WAARSCHUWING,
     "termijn": Ernst.WAARSCHUWING,
     "herbeoordeling": Ernst.WAARSCHUWING,
+    "plaatshouder": Ernst.WAARSCHUWING,
 }
 
 #: One line per rule, for reports and the guide.
@@ -36,6 +37,7 @@ UITLEG: dict[str, str] = {
     "vertrouwen": "Een bestand gebruikt alleen wat zijn eigenaar mag gebruiken: een uitvoeringsplan beschrijft een plan, het voert geen code uit, leest geen andere bestanden en verandert geen ander plan.",
     "principes": "Acties laten zien welk leidend principe zij toepassen (waarschuwing, blokkeert niet).",
     "herbeoordeling": "Een actie of uitzondering is geschreven tegen een oudere tekst van een opgave, taak of principe; de eigenaar kijkt haar opnieuw na en bevestigt dat met make bevestig (waarschuwing, blokkeert niet).",
+    "plaatshouder": "Een item bevat nog een plaatshouder (VUL IN) uit een sjabloon, zoals in een nieuwe kennisbank (waarschuwing, blokkeert niet).",
     "termijn": "Acties die over tijd zijn of niet gestart, uitzonderingen die binnenkort verlopen en plannen die lang concept blijven (waarschuwing, blokkeert niet).",
 }
 

@@ -18,7 +18,7 @@ from hgkm.model.corpus import Corpus
 from hgkm.model.findings import Finding
 # each family registers its rules with @regel when imported (hgkm.rules.context)
 from hgkm.rules import (  # noqa: F401
-    dekking, herbeoordeling, integriteit, invoer_rule, principes, termijn, uitzondering, vertrouwen,
+    dekking, herbeoordeling, integriteit, invoer_rule, plaatshouder, principes, termijn, uitzondering, vertrouwen,
 )
 from hgkm.rules.context import RULES, Context
 

@@ -110,6 +110,20 @@ def _landelijk(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nieuwe_regio(args: argparse.Namespace) -> int:
+    from hgkm.tools.nieuwe_regio import RegioFout, nieuwe_regio
+
+    doel = Path(args.doel).resolve()
+    try:
+        nieuwe_regio(doel, args.regio, peildatum(None))
+    except RegioFout as exc:
+        print(f"Er is geen kennisbank gemaakt. {exc}", file=sys.stderr)
+        return 1
+    print(f"De kennisbank van {args.regio} staat in {doel}.\n"
+          f"Vul alles met VUL IN in (zie README.md); daarna:  cd {doel} && make html && make test")
+    return 0
+
+
 def _snelcontrole(args: argparse.Namespace) -> int:
     from hgkm.tools.scaffold import snelcontrole
 
@@ -152,6 +166,10 @@ def main(argv: list[str] | None = None) -> int:
     land.add_argument("--uit", default=str(ROOT / "_build" / "landelijk"), help="bouwmap (standaard: _build/landelijk)")
     land.add_argument("--peildatum", help="datum JJJJ-MM-DD (standaard: vandaag of $HGKM_PEILDATUM)")
     land.set_defaults(func=_landelijk)
+    regio = sub.add_parser("nieuwe-regio", help="een nieuwe kennisbank voor een andere regio, met deze machinerie")
+    regio.add_argument("doel", help="de map voor de nieuwe kennisbank (nieuw of leeg)")
+    regio.add_argument("regio", help='de naam van de regio, bijvoorbeeld "Kennemerland"')
+    regio.set_defaults(func=_nieuwe_regio)
     snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
     snel.add_argument("bestanden", nargs="*", help="de planbestanden")
     snel.set_defaults(func=_snelcontrole)

@@ -105,7 +105,7 @@ def sphinx_settings() -> dict[str, Any]:
             "show_toc_level": 2,
             "secondary_sidebar_items": ["page-toc"],
             "footer_start": ["copyright"],
-            "footer_end": [],
+            "footer_end": ["hgkm-versie.html"],
             "search_bar_text": "Zoek in de kennisbank ...",
             "header_dropdown_text": "Meer",
             # The side navigation opens only the branch of the current page: its cost
@@ -123,6 +123,7 @@ def sphinx_settings() -> dict[str, Any]:
         "exclude_patterns": [
             "_build",
             ".venv",
+            "hgkm",  # the engine (its templates hold pages of a new region, not of this site)
             "README.md",
             "CONTRIBUTING.md",
             "checks",

@@ -23,6 +23,8 @@ from hgkm import settings
 from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups, state
 from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
+from hgkm import __version__
+from hgkm.model import declaration
 from hgkm.model.corpus import peildatum
 from hgkm.model.messages import bronnen
 from hgkm.model.metamodel import from_sphinx
@@ -36,6 +38,17 @@ from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
 METAMODEL_JSON = "metamodel.json"
 
 logger = sphinx_logging.getLogger(__name__)
+
+
+def _check_metamodel(app: Sphinx, config: Any) -> None:
+    """A region's knowledge base says which metamodel it was written for; the engine's must match."""
+    verwacht = declaration.verwachte_versie(Path(app.confdir, "ubproject.toml"))
+    eigen = declaration.metamodel_versie()
+    if verwacht and verwacht.split(".")[0] != eigen.split(".")[0]:
+        logger.warning(f"Deze kennisbank is geschreven voor metamodel {verwacht}, maar de machinerie (hgkm "
+                       f"{__version__}) heeft metamodel {eigen}. Zet in requirements.txt een versie van de machinerie "
+                       "met dezelfde hoofdversie, of werk de kennisbank bij (zie de handleiding).",
+                       type=WARNING_TYPE, subtype="metamodel")
 
 
 def _report_findings(app: Sphinx, builder: Any = None) -> None:
@@ -183,6 +196,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("metamodel", MetamodelDirective)
     app.add_directive("meldingen", MeldingenDirective)
     app.connect("config-inited", _check_peildatum)
+    app.connect("config-inited", _check_metamodel)
     app.connect("config-inited", settings.add_layout_field, priority=20)  # after needs_from_toml (10)
     app.connect("config-inited", _undecodable)
     build_guard.setup(app)

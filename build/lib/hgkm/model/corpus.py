@@ -26,6 +26,9 @@ VOORBEELD = "voorbeeld"
 #: Beside needs.json: each need's fingerprint, of the text as written (needs.json's text is
 #: made portable for other sites, hgkm.site.needs_export).
 VINGERAFDRUKKEN_JSON = "vingerafdrukken.json"
+#: The key of needs.json with the engine and metamodel versions and the site's address
+#: (written by hgkm.site.needs_export, read by a national overview, hgkm.tools.landelijk).
+HERKOMST = "hgkm"
 
 #: The link options of the metamodel (ubproject.toml, the one declaration).
 LINK_OPTIONS = declaration.link_names()
@@ -184,3 +187,12 @@ class Corpus:
     def gemeenten_of(self, plan: Need | None) -> list[Need]:
         """The gemeenten a plan names that exist."""
         return self.resolve(plan.link("gemeenten"), "gemeente") if plan else []
+
+
+def zonder_voorbeelden(corpus: Corpus) -> Corpus:
+    """The corpus without voorbeeld items and without what lives in a voorbeeld plan."""
+    voorbeeldplannen = {p.id for p in corpus.of_type("plan") if p.voorbeeld}
+    echt = [
+        n for n in corpus.needs.values() if not n.voorbeeld and not set(n.link("plan")) & voorbeeldplannen
+    ]
+    return Corpus({n.id: n for n in echt}, corpus.schema_violations, corpus.build_meldingen, corpus.vingerafdrukken)

@@ -164,3 +164,15 @@ def cel_tekst(staat: Staat, aantal: int) -> str:
     if staat is Staat.GEDEKT:
         return f"gedekt ({aantal})"
     return str(staat)
+
+
+def overal_gedekt(matrix: Dekking, soort: str) -> tuple[int, int]:
+    """(opgaven or taken covered in every gemeente with a plan, all of them)."""
+    items = matrix.opgaven if soort == "opgaven" else matrix.taken
+    met_plan = [g for g in matrix.gemeenten if matrix.heeft_plan(g.id)]
+    overal = [
+        i for i in items
+        if met_plan and all(matrix.cel(g.id, i.id).staat in (Staat.GEDEKT, Staat.UITZONDERING) for g in met_plan
+                            if matrix.cel(g.id, i.id).staat is not Staat.NVT)
+    ]
+    return len(overal), len(items)

@@ -31,7 +31,8 @@ from hgkm.hooks import incremental
 from hgkm.hooks.state import kept, run
 from hgkm.model.corpus import Corpus, peildatum
 from hgkm.site.render import Renderer, _plain
-from hgkm.site.stand import Stand, zonder_voorbeelden
+from hgkm.model.corpus import zonder_voorbeelden
+from hgkm.site.stand import Stand
 
 
 

@@ -23,8 +23,9 @@ from urllib.parse import quote
 
 from sphinx.application import Sphinx
 
-from hgkm import METAMODEL_TOML
-from hgkm.model.corpus import VINGERAFDRUKKEN_JSON
+from hgkm import METAMODEL_TOML, __version__
+from hgkm.model import declaration
+from hgkm.model.corpus import HERKOMST, VINGERAFDRUKKEN_JSON
 from hgkm.model.escaping import markdown
 from hgkm.model.herijking import vingerafdruk_van
 
@@ -63,7 +64,6 @@ def rewrite(app: Sphinx, exception: Exception | None) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     titles = {docname: title.astext() for docname, title in app.env.titles.items()}
     baseurl = app.config.html_baseurl or ""
-    changed = False
     vingerafdrukken = {}
     for version in data.get("versions", {}).values():
         for need in version.get("needs", {}).values():
@@ -71,11 +71,21 @@ def rewrite(app: Sphinx, exception: Exception | None) -> None:
             vingerafdrukken[need["id"]] = vingerafdruk_van(need.get("title") or "", content)
             if "{doc}" in content:
                 need["content"] = portable(content, need.get("docname") or "", titles, baseurl)
-                changed = True
     Path(app.outdir, VINGERAFDRUKKEN_JSON).write_text(json.dumps(vingerafdrukken, sort_keys=True), encoding="utf-8")
-    if changed:
-        # the same formatting as sphinx-needs' own
-        path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    # who made the file, with which metamodel, and where its site is: what a national overview
+    # reads (hgkm.tools.landelijk); other readers ignore the key
+    data[HERKOMST] = herkomst(app)
+    # the same formatting as sphinx-needs' own
+    path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+
+
+def herkomst(app: Sphinx) -> dict[str, str]:
+    return {
+        "versie": __version__,
+        "metamodel": declaration.metamodel_versie(),
+        "site": app.config.html_baseurl or "",
+        "project": app.config.project,
+    }
 
 
 def publish_metamodel(app: Sphinx, exception: Exception | None) -> None:

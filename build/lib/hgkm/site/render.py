@@ -15,10 +15,10 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from hgkm.model.corpus import Need
-from hgkm.model.coverage import Dekking, Staat, cel_tekst
+from hgkm.model.coverage import Dekking, Staat, cel_tekst, overal_gedekt
 from hgkm.model.voortgang import voortgang
 from hgkm.site import datasets, herijking, item_pages, pdf, render_meting, render_voortgang
-from hgkm.site.stand import Stand, gedekt, items_van, overal_gedekt, toegepast
+from hgkm.site.stand import Stand, gedekt, items_van, toegepast
 
 
 DEKKING_PAGINA = "docs/dekking"

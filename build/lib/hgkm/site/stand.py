@@ -13,17 +13,8 @@ from functools import cached_property
 from sphinx.application import Sphinx
 
 from hgkm.hooks.state import live_corpus, run
-from hgkm.model.corpus import Corpus, Need, peildatum
+from hgkm.model.corpus import Corpus, Need, peildatum, zonder_voorbeelden
 from hgkm.model.coverage import Dekking, Staat, dekking, per_plan
-
-
-def zonder_voorbeelden(corpus: Corpus) -> Corpus:
-    """The corpus without voorbeeld items and without what lives in a voorbeeld plan."""
-    voorbeeldplannen = {p.id for p in corpus.of_type("plan") if p.voorbeeld}
-    echt = [
-        n for n in corpus.needs.values() if not n.voorbeeld and not set(n.link("plan")) & voorbeeldplannen
-    ]
-    return Corpus({n.id: n for n in echt}, corpus.schema_violations, corpus.build_meldingen)
 
 
 @dataclass
@@ -68,13 +59,3 @@ def toegepast(matrix: Dekking, gemeente: Need, items: list[Need]) -> list[Need]:
     return [i for i in items if matrix.cel(gemeente.id, i.id).staat is not Staat.NVT]
 
 
-def overal_gedekt(matrix: Dekking, soort: str) -> tuple[int, int]:
-    """(items covered in every gemeente with a plan, all items)."""
-    items = items_van(matrix, soort)
-    met_plan = [g for g in matrix.gemeenten if matrix.heeft_plan(g.id)]
-    overal = [
-        i for i in items
-        if met_plan and all(gedekt(matrix.cel(g.id, i.id).staat) for g in met_plan
-                            if matrix.cel(g.id, i.id).staat is not Staat.NVT)
-    ]
-    return len(overal), len(items)

@@ -22,7 +22,8 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.writers.html5 import HTML5Translator
 
-from hgkm import PACKAGE
+from hgkm import PACKAGE, __version__
+from hgkm.model import declaration
 from hgkm.model.corpus import peildatum
 
 STATIC = PACKAGE / "static"
@@ -122,6 +123,7 @@ def _permalink_in_dutch(app: Sphinx, exception: Exception | None) -> None:
 
 def _afdruk(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     """A printed page says where it comes from and at which peildatum (shown in print only)."""
+    context["hgkm_versie"], context["hgkm_metamodel"] = __version__, declaration.metamodel_versie()
     if doctree is None or "body" not in context:
         return
     doel = app.builder.get_target_uri(pagename)

@@ -93,6 +93,37 @@ def _bevestig(args: argparse.Namespace) -> int:
     return 0
 
 
+def _landelijk(args: argparse.Namespace) -> int:
+    from hgkm.tools.landelijk import LandelijkFout, landelijk
+
+    uit = Path(args.uit).resolve()
+    try:
+        result = landelijk(args.regios, uit, peildatum(args.peildatum))
+    except LandelijkFout as exc:
+        print(f"Het landelijk overzicht is niet gemaakt. {exc}", file=sys.stderr)
+        return 1
+    if result.returncode != 0:
+        print("Het landelijk overzicht kon niet worden gebouwd:\n" + "\n".join(result.log.splitlines()[-15:]),
+              file=sys.stderr)
+        return 1
+    print(f"Het landelijk overzicht staat in {uit} (open index.html).")
+    return 0
+
+
+def _nieuwe_regio(args: argparse.Namespace) -> int:
+    from hgkm.tools.nieuwe_regio import RegioFout, nieuwe_regio
+
+    doel = Path(args.doel).resolve()
+    try:
+        nieuwe_regio(doel, args.regio, peildatum(None))
+    except RegioFout as exc:
+        print(f"Er is geen kennisbank gemaakt. {exc}", file=sys.stderr)
+        return 1
+    print(f"De kennisbank van {args.regio} staat in {doel}.\n"
+          f"Vul alles met VUL IN in (zie README.md); daarna:  cd {doel} && make html && make test")
+    return 0
+
+
 def _snelcontrole(args: argparse.Namespace) -> int:
     from hgkm.tools.scaffold import snelcontrole
 
@@ -130,6 +161,15 @@ def main(argv: list[str] | None = None) -> int:
     best.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
     best.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
     best.set_defaults(func=_bevestig)
+    land = sub.add_parser("landelijk", help="landelijk overzicht uit de needs.json van regio's")
+    land.add_argument("regios", nargs="*", help="paden of adressen (https://) van needs.json-bestanden")
+    land.add_argument("--uit", default=str(ROOT / "_build" / "landelijk"), help="bouwmap (standaard: _build/landelijk)")
+    land.add_argument("--peildatum", help="datum JJJJ-MM-DD (standaard: vandaag of $HGKM_PEILDATUM)")
+    land.set_defaults(func=_landelijk)
+    regio = sub.add_parser("nieuwe-regio", help="een nieuwe kennisbank voor een andere regio, met deze machinerie")
+    regio.add_argument("doel", help="de map voor de nieuwe kennisbank (nieuw of leeg)")
+    regio.add_argument("regio", help='de naam van de regio, bijvoorbeeld "Kennemerland"')
+    regio.set_defaults(func=_nieuwe_regio)
     snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
     snel.add_argument("bestanden", nargs="*", help="de planbestanden")
     snel.set_defaults(func=_snelcontrole)

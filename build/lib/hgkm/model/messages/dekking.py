@@ -114,3 +114,13 @@ UITZONDERING_VERLOPEN = Message(
     {"need": "UZ-VOORBEELD-1", "betreft": "OG-RR24-4", "geldig_tot": "2024-12-31",
      "peildatum": "2025-06-01", "link": "opgaven"},
 )
+
+# ------------------------------------------------------------------ plaatshouder
+
+PLAATSHOUDER = Message(
+    "plaatshouder", "plaatshouder", "items",
+    "Een item bevat nog VUL IN uit het sjabloon van een nieuwe kennisbank (waarschuwing)",
+    "{soort} {need} bevat nog een plaatshouder (VUL IN) in {waar}.",
+    "Vervang elke VUL IN door de tekst uit de bron, bijvoorbeeld de echte titel van de regiovisie.",
+    {"soort": "Regiovisie", "need": "RV-KENNEM", "waar": "de titel, de tekst"},
+)
