@@ -23,7 +23,7 @@ optie = $(if $(value $(1)),$(2) $(call q,$(1)))
 # each word of REGIOS quoted on its own (a list of paths or addresses)
 REGIOS_LIJST = $(foreach r,$(value REGIOS),'$(subst ','\'',$(r))')
 
-.PHONY: html check test serve clean bench rapport nieuw-plan pdf bevestig landelijk nieuwe-regio
+.PHONY: html check test serve clean bench bench-regios rapport nieuw-plan pdf bevestig landelijk nieuwe-regio
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
@@ -104,6 +104,11 @@ landelijk: $(STAMP)
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig
 	$(BIN)/python -m hgkm rapport $(call optie,BASIS,--basis) $(call optie,PEILDATUM,--peildatum) $(call optie,UITVOER,--output)
+
+# The national overview for 35 regions of 10 gemeenten x 25 acties, against one site with the
+# same needs; quick run: make bench-regios BENCHARGS="--regios 5 --gemeenten 3 --acties 5"
+bench-regios: $(STAMP) dot-aanwezig
+	$(BIN)/python bench/regios.py $(BENCHARGS)
 
 # Rules over a synthetic needs.json of ~10,000 needs; goal: load + evaluate under 1 s.
 bench-regels: $(STAMP)
