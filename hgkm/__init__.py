@@ -5,7 +5,7 @@ from pathlib import Path
 
 try:
     #: The engine's version, as installed (shown on every page and in needs.json).
-    __version__ = metadata.version("hgkm-kennisbank")
+    __version__ = metadata.version("hgkm")
 except metadata.PackageNotFoundError:  # run from a checkout without installing
     __version__ = "0+onbekend"
 

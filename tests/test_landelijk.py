@@ -142,3 +142,20 @@ def test_make_landelijk_quotes_each_path(tmp_path: Path) -> None:
                           capture_output=True, text=True, cwd=ROOT, check=False)
     assert "'a.json' 'b'\\'';touch" in proc.stdout, proc.stdout + proc.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_a_region_can_be_read_from_its_published_address(regios: dict[str, Path], tmp_path: Path) -> None:
+    """A region publishes needs.json on its site: the overview reads it over http(s)."""
+    from outside import serve
+
+    with serve(regios["zuid"].parent) as adres:
+        uit = tmp_path / "landelijk"
+        result = landelijk([f"{adres}/needs.json"], uit, date.fromisoformat(PEIL))
+        with pytest.raises(LandelijkFout, match="kon niet worden opgehaald"):  # a 404
+            landelijk([f"{adres}/weg.json"], tmp_path / "x", date.fromisoformat(PEIL))
+    assert result.returncode == 0, result.log[-2000:]
+    pagina = (uit / "regio-1.html").read_text(encoding="utf-8")
+    # without a published address in the file, the site is where needs.json came from
+    assert f'href="{adres}/requirements/beleid.html#OG-ZUID-1"' in pagina
+    with pytest.raises(LandelijkFout, match="begint met https://"):
+        landelijk(["file:///etc/passwd"], tmp_path / "y", date.fromisoformat(PEIL))
