@@ -159,3 +159,31 @@ def test_a_region_can_be_read_from_its_published_address(regios: dict[str, Path]
     assert f'href="{adres}/requirements/beleid.html#OG-ZUID-1"' in pagina
     with pytest.raises(LandelijkFout, match="begint met https://"):
         landelijk(["file:///etc/passwd"], tmp_path / "y", date.fromisoformat(PEIL))
+
+
+@pytest.mark.browser
+def test_the_overview_passes_the_w3c_validator_and_pa11y(regios: dict[str, Path], tmp_path: Path) -> None:
+    """What a reader of the national overview gets: valid HTML and no WCAG 2.1 AA error."""
+    from outside import CHROMIUM, CHROMIUM_ARGS, require_chromium, require_node_tool, serve
+
+    uit = tmp_path / "landelijk"
+    assert landelijk([str(p) for p in regios.values()], uit, date.fromisoformat(PEIL)).returncode == 0
+    paginas = ["index.html", "regio-1.html", "regio-2.html"]
+    vnu = require_node_tool("vnu-jar/build/dist/vnu.jar")
+    proc = subprocess.run(["java", "-jar", str(vnu), "--errors-only", *(str(uit / p) for p in paginas)],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    require_chromium()
+    pa11y = require_node_tool("pa11y/bin/pa11y.js")
+    config = tmp_path / "pa11y.json"
+    config.write_text(json.dumps({"standard": "WCAG2AA", "runners": ["htmlcs"], "timeout": 60000,
+                                  "chromeLaunchConfig": {"executablePath": str(CHROMIUM), "args": CHROMIUM_ARGS}}))
+    fouten = {}
+    with serve(uit) as adres:
+        for pagina in paginas:
+            run = subprocess.run(["node", str(pa11y), "--config", str(config), "--reporter", "json",
+                                  f"{adres}/{pagina}"], capture_output=True, text=True, timeout=300, check=False)
+            errors = [i for i in json.loads(run.stdout or "[]") if i.get("type") == "error"]
+            if errors or run.returncode not in (0, 2):
+                fouten[pagina] = [f"{i['code']}: {i['message']}" for i in errors] or [run.stderr]
+    assert fouten == {}

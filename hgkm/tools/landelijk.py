@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from hgkm import METAMODEL_TOML
+from hgkm import METAMODEL_TOML, PACKAGE
 from hgkm.model import declaration
 from hgkm.model.corpus import Corpus
 from hgkm.model.corpus import HERKOMST, zonder_voorbeelden
@@ -172,6 +172,7 @@ html_theme = "pydata_sphinx_theme"
 html_theme_options = {{"navigation_with_keys": False, "footer_start": ["copyright"], "footer_end": [],
                       "secondary_sidebar_items": []}}
 html_show_sourcelink = False
+templates_path = [{componenten!r}]  # the site's search field, with a submit button (WCAG 3.2.2)
 copyright = "de regio's die hun gegevens publiceren"
 needs_from_toml = {metamodel!r}
 needs_external_needs = {extern!r}
@@ -228,7 +229,8 @@ def schrijf_project(regios: list[Regio], bron: Path, uit: Path, peildatum: date)
         extern.append({"base_url": site, "json_path": f"regios/{regio.nummer}.json"})
         samen.append(samenvatting(regio, peildatum, site))
     (bron / DATA).write_text(json.dumps({"peildatum": peildatum.isoformat(), "regios": samen}), encoding="utf-8")
-    (bron / "conf.py").write_text(CONF.format(metamodel=str(METAMODEL_TOML), extern=extern), encoding="utf-8")
+    (bron / "conf.py").write_text(CONF.format(metamodel=str(METAMODEL_TOML), extern=extern,
+                                                  componenten=str(PACKAGE / "templates" / "theme" / "components")), encoding="utf-8")
     paginas = [f"regio-{r.nummer}" for r in regios]
     (bron / "index.md").write_text(INDEX.format(peildatum=peildatum.isoformat(), paginas="\n".join(paginas)),
                                    encoding="utf-8")
