@@ -1,5 +1,0 @@
-import sys
-
-from hgkm.tools.cli import main
-
-sys.exit(main())

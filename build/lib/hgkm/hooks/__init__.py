@@ -1,1 +1,0 @@
-"""Build mechanics inside Sphinx: collected warnings, the build guard, incremental builds, speed."""

@@ -1,1 +1,0 @@
-"""The rules: a registry and the rule families, each yielding findings."""

@@ -1,1 +1,0 @@
-"""Reading the sources safely: the trust boundary, sanitising, counting blocks, the gate at parse time."""
