@@ -86,13 +86,17 @@ def signatures(env: BuildEnvironment) -> dict[str, str]:
         if need["docname"]:
             per_doc[need["docname"]].append(key)
 
+    labels: dict[str, Any] = {}
+
     def label(need_id: str) -> Any:
-        need = needs.get(need_id)
-        if need is None:
-            return None
-        # the fingerprint of its text: a page marks the acties written against an older one (herijking)
-        return [need["title"], need["docname"], need["type"], need["status"], sorted(need["parts"] or {}),
+        """What another page shows of a need, once per need (a bron is related to thousands of pages)."""
+        if need_id not in labels:
+            need = needs.get(need_id)
+            # the fingerprint of its text: a page marks the acties written against an older one (herijking)
+            labels[need_id] = None if need is None else [
+                need["title"], need["docname"], need["type"], need["status"], sorted(need["parts"] or {}),
                 vingerafdruk_van(need["title"], need["content"] or "")]
+        return labels[need_id]
 
     named = kept(env).verwijzingen
     result = {}

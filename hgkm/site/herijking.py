@@ -16,9 +16,9 @@ from html import escape
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from hgkm.hooks.state import live_corpus, run
-from hgkm.model.corpus import Corpus, Need
-from hgkm.model.herijking import Verdacht, verdacht
+from hgkm.model.corpus import Need
+from hgkm.model.herijking import Verdacht
+from hgkm.site.stand import Stand
 
 #: The page renderer (hgkm.site.render.Renderer, which calls this module): its links.
 Renderer = Any
@@ -26,25 +26,17 @@ Renderer = Any
 KOP = "Te herbeoordelen"
 
 
-def per_need(corpus: Corpus) -> dict[str, list[Verdacht]]:
-    uit: dict[str, list[Verdacht]] = {}
-    for geval in verdacht(corpus):
-        uit.setdefault(geval.need.id, []).append(geval)
-    return uit
-
-
 def _items(gevallen: Iterable[Verdacht]) -> str:
     return ", ".join(f'{g.item.id} "{g.item.title}"' for g in gevallen)
 
 
 def _markeer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    from sphinx_needs.nodes import Need
+    from sphinx_needs.nodes import Need as NeedNode
 
-    needs = [n for n in doctree.findall(Need) if n.get("ids")]
+    needs = [n for n in doctree.findall(NeedNode) if n.get("ids")]
     if not needs:
         return
-    corpus = run(app).corpus or live_corpus(app)
-    gevallen = per_need(corpus)
+    gevallen = Stand.van(app).te_herbeoordelen  # once per build, not per page
     for node in needs:
         eigen = gevallen.get(node["ids"][0])
         if not eigen or node.parent is None:
@@ -59,7 +51,7 @@ def _markeer(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def gemeente(r: Renderer, acties_ids: set[str]) -> str:
     """The "te herbeoordelen" section of a gemeente page, for the acties and uitzonderingen of its plans."""
-    gevallen = {k: v for k, v in per_need(r.corpus).items() if k in acties_ids}
+    gevallen = {k: v for k, v in r.stand.te_herbeoordelen.items() if k in acties_ids}
     delen = [f"<h3>{KOP}</h3>"]
     if not gevallen:
         delen.append("<p>Geen: elke actie is bekeken tegen de tekst van nu (of is nog niet vastgelegd).</p>")
@@ -73,10 +65,6 @@ def gemeente(r: Renderer, acties_ids: set[str]) -> str:
                      f"{r.links([g.item for g in eigen], pagina=True)} is veranderd.</li>")
     delen.append("</ul>")
     return "".join(delen)
-
-
-def te_herbeoordelen(corpus: Corpus) -> set[str]:
-    return set(per_need(corpus))
 
 
 def setup(app: Sphinx) -> None:

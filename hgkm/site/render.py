@@ -213,7 +213,7 @@ class Renderer:
         acties = sorted({a.id: a for p in plan_ids for a in per_plan_.get(p, [])}.values(), key=lambda a: a.id)
         delen.append("<h3>Acties</h3>")
         if acties:
-            verdacht = herijking.te_herbeoordelen(self.corpus)
+            verdacht = self.stand.te_herbeoordelen
             rijen = [
                 (self.link(a, f"{a.id} {a.title}") + (' <span class="hgkm-herbeoordelen">(te herbeoordelen)</span>'
                                                        if a.id in verdacht else ""),

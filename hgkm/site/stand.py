@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 
 from hgkm.hooks.state import live_corpus, run
 from hgkm.model.corpus import Corpus, Need, peildatum, zonder_voorbeelden
+from hgkm.model.herijking import Verdacht, verdacht
 from hgkm.model.coverage import Dekking, Staat, dekking, per_plan
 
 
@@ -34,6 +35,14 @@ class Stand:
     def acties_per_plan(self) -> dict[str, list[Need]]:
         """Every actie under each plan it names (a gemeente page lists its plans' acties)."""
         return per_plan(self.corpus.of_type("actie"))
+
+    @cached_property
+    def te_herbeoordelen(self) -> dict[str, list[Verdacht]]:
+        """Per actie or uitzondering, its links whose target changed since its last review (herijking)."""
+        uit: dict[str, list[Verdacht]] = {}
+        for geval in verdacht(self.corpus):
+            uit.setdefault(geval.need.id, []).append(geval)
+        return uit
 
     @classmethod
     def van(cls, app: Sphinx) -> Stand:
