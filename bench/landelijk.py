@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import fasen as fasentabel  # noqa: E402
+from bench import inhoud  # noqa: E402
 from hgkm.hooks.incremental import differing_pages  # noqa: E402
 
 OPGAVEN = 5
@@ -199,25 +202,73 @@ class Meting:
     log: str
 
 
+def _boom(pid: int) -> list[int]:
+    """pid and all its descendants (Linux /proc)."""
+    pids, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        pids.append(p)
+        for task in Path(f"/proc/{p}/task").glob("*/children"):
+            try:
+                todo += [int(c) for c in task.read_text().split()]
+            except OSError:
+                pass
+    return pids
+
+
+def _pss_kb(pids: list[int]) -> int:
+    """The proportional set size of these processes together: shared pages counted once."""
+    totaal = 0
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    totaal += int(line.split()[1])
+                    break
+        except OSError:
+            pass  # the process ended meanwhile
+    return totaal
+
+
 def meet(cmd: list[str], cwd: Path) -> Meting:
-    """Run `cmd`, returning its wall time and the peak memory of that process tree."""
+    """Run `cmd`, returning its wall time and the peak memory of that process tree.
+
+    The peak is the larger of the biggest single process (ru_maxrss) and the most that all
+    processes of the build held together (their PSS, sampled every 0.2 s): with `-j`, write
+    processes run beside the main one and each holds memory of its own.
+    """
     env = {**os.environ, "PYTHONPATH": str(cwd), "HGKM_PEILDATUM": PEILDATUM}
+    piek_kb = [0]
     with tempfile.TemporaryFile("w+") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=log, stderr=subprocess.STDOUT, env=env, text=True)
+        klaar = threading.Event()
+
+        def bemonster() -> None:
+            while not klaar.wait(0.2):
+                piek_kb[0] = max(piek_kb[0], _pss_kb(_boom(proc.pid)))
+
+        sampler = threading.Thread(target=bemonster, daemon=True)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconden = time.perf_counter() - start
+        klaar.set()
+        sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         text = log.read()
-    return Meting(seconden, usage.ru_maxrss / 1024, proc.returncode, text)
+    return Meting(seconden, max(usage.ru_maxrss, piek_kb[0]) / 1024, proc.returncode, text)
 
 
-def sphinx(src: Path, *extra: str, strict: bool = True, out: Path | None = None) -> list[str]:
-    """The sphinx-build command of `make html` (strict: -W --keep-going)."""
+def sphinx(src: Path, *extra: str, strict: bool = True, out: Path | None = None, fasen: Path | None = None) -> list[str]:
+    """The sphinx-build command of `make html` (strict: -W --keep-going).
+
+    With `fasen`, the build runs under bench/fasen.py, which writes its time per phase there.
+    """
     options = ["-W", "--keep-going"] if strict else []
     out = out or src / "_build" / "html"
-    return [sys.executable, "-m", "sphinx", "-b", "html", "-q", *options, *extra, str(src), str(out)]
+    runner = [str(ROOT / "bench" / "fasen.py"), str(fasen)] if fasen else ["-m", "sphinx"]
+    return [sys.executable, *runner, "-b", "html", "-q", *options, *extra, str(src), str(out)]
 
 
 def verplicht(meting: Meting, wat: str) -> Meting:
@@ -244,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bewaar", help="bewaar de gegenereerde projecten in deze map")
     parser.add_argument("--alleen-schoon", action="store_true",
                         help="meet alleen de schone bouw (en de baseline): sneller bij het zoeken naar winst")
+    parser.add_argument("--fasen", action="store_true",
+                        help="meet de schone bouw per fase en per soort pagina (bench/fasen.py; zonder -j)")
+    parser.add_argument("--nieuwe-referentie", action="store_true",
+                        help="bewaar wat de site nu toont als referentie (bench/referentie/), als een wijziging dat bedoelt")
     parser.add_argument("-j", dest="jobs", help="doorgeven aan sphinx-build -j (bijvoorbeeld 2 of auto)")
     args = parser.parse_args(argv)
     gemeenten = 40 if args.snel else args.gemeenten
@@ -263,12 +318,17 @@ def main(argv: list[str] | None = None) -> int:
         basis = None
         if not args.geen_baseline:
             base = baseline_project(work / "baseline", gemeenten, args.acties)
-            basis = verplicht(meet(sphinx(base, *extra, strict=False), base), "De baseline-bouw")
-        schoon = verplicht(meet(sphinx(hgkm, *extra), hgkm), "De schone bouw")
+            fasen_basis = work / "fasen-baseline.json" if args.fasen else None
+            basis = verplicht(meet(sphinx(base, *extra, strict=False, fasen=fasen_basis), base), "De baseline-bouw")
+        fasen_hgkm = work / "fasen-kennisbank.json" if args.fasen else None
+        schoon = verplicht(meet(sphinx(hgkm, *extra, fasen=fasen_hgkm), hgkm), "De schone bouw")
+        if args.fasen:
+            fasentabel.print_tabellen(fasen_basis if basis else None, fasen_hgkm)
+        inhoud_anders = _inhoud(hgkm / "_build" / "html", gemeenten, args.acties, args.nieuwe_referentie)
         if args.alleen_schoon:
             print("\nUitkomst (doel tussen haakjes):")
             _schone_bouw(basis, schoon)
-            return 0
+            return 1 if inhoud_anders else 0
         check = meet([sys.executable, "-m", "hgkm", "check", "--bron", str(hgkm), "--peildatum", PEILDATUM], hgkm)
         if check.returncode not in (0, 1):
             verplicht(check, "python -m hgkm check")
@@ -292,10 +352,31 @@ def main(argv: list[str] | None = None) -> int:
         regel("  pagina's anders dan een schone bouw", str(len(anders)), f"(0) {_ok(not anders)}")
         for page in anders[:10]:
             print(f"      {page}")
-        return 0 if not anders else 1
+        return 0 if not anders and not inhoud_anders else 1
     finally:
         if not args.bewaar:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _inhoud(html: Path, gemeenten: int, acties: int, nieuw: bool) -> list[str]:
+    """Compare what the site shows with the reference; loudly, since speed must not cost content."""
+    if nieuw:
+        print(f"\nNieuwe referentie bewaard: {inhoud.bewaar(html, gemeenten, acties)}")
+        return []
+    anders = inhoud.vergelijk(html, gemeenten, acties)
+    if anders is None:
+        print(f"\nGeen referentie voor {gemeenten} x {acties}: de inhoud is niet vergeleken "
+              "(maak er een met --nieuwe-referentie).")
+        return []
+    if anders:
+        print(f"\nFOUT: {len(anders)} pagina's of bestanden tonen iets anders dan de referentie "
+              f"({inhoud.referentie(gemeenten, acties).name}):")
+        for pagina in anders[:20]:
+            print(f"      {pagina}")
+        print("  Is dat de bedoeling, bouw dan opnieuw met --nieuwe-referentie en laat de wijziging reviewen.")
+    else:
+        print(f"\nInhoud gelijk aan de referentie: {len(inhoud.hashes(html))} pagina's en bestanden.")
+    return anders
 
 
 def _schone_bouw(basis: Meting | None, schoon: Meting) -> None:

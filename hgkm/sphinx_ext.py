@@ -20,7 +20,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.matching import get_matching_files
 
 from hgkm import settings
-from hgkm.hooks import backlinks, build_guard, collector, incremental, speedups, state
+from hgkm.hooks import backlinks, build_guard, collector, doctree_cache, incremental, speedups, state
 from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm import __version__
@@ -29,7 +29,8 @@ from hgkm.model.corpus import peildatum
 from hgkm.model.messages import bronnen
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
-from hgkm.site import dashboards, downloads, herijking, item_pages, link_labels, needs_export, pdf, reproducible, theme, valid_html
+from hgkm.site import (dashboards, downloads, herijking, item_pages, link_labels, needs_export, pdf, reproducible,
+                       samenhang, theme, valid_html)
 from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
 from hgkm.sources import access, gate, item_count, sanitize, trust
@@ -215,6 +216,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     gate.setup(app)
     incremental.setup(app)
     backlinks.setup(app)
+    doctree_cache.setup(app)
     link_labels.setup(app)
     herijking.setup(app)
     speedups.setup(app)
@@ -224,6 +226,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # the site for readers: dashboards, pages per item, downloads, theme
     dashboards.setup(app)
     item_pages.setup(app)
+    samenhang.setup(app)
     downloads.setup(app)
     pdf.setup(app)
     theme.setup(app)

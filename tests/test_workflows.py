@@ -156,3 +156,17 @@ def test_every_plan_has_its_reviewers_in_codeowners() -> None:
     plannen = sorted((ROOT / "requirements/uitvoeringsplannen").glob("*.md"))
     assert plannen
     assert [p.name for p in plannen if f"/{p.relative_to(ROOT).as_posix()}" not in paden] == []
+
+
+def test_pull_request_keeps_the_build_folder_between_runs() -> None:
+    # a writer's pull request is checked incrementally from the last build (docs/prestaties.md)
+    workflow = load(ROOT / ".github/workflows/controle.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]  # main fills the cache a new PR starts from
+    cache = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/cache"))
+    assert cache["with"]["path"] == "_build/html"
+    engine = "hashFiles('hgkm/**', 'pyproject.toml', 'conf.py')"
+    assert engine in cache["with"]["key"] and cache["with"]["restore-keys"].endswith(f"{engine} }}}}-")
+    namen = [s.get("name", "") for s in steps(workflow)]
+    assert namen.index(cache["name"]) < next(i for i, n in enumerate(namen) if "make check" in n)
+    rapport = next(s for s in steps(workflow) if "make rapport" in s.get("run", ""))
+    assert "github.event_name == 'pull_request'" in rapport["if"]

@@ -56,27 +56,54 @@ def portable(content: str, from_docname: str, titles: dict[str, str], baseurl: s
     return _DOC_ROLE.sub(replace, content)
 
 
+#: a need's text in needs.json as sphinx-needs writes it (json.dumps: `"key": value`); inside
+#: a JSON string a quote is escaped, so this matches only the key itself
+_CONTENT = re.compile(r'"content": ("(?:[^"\\]|\\.)*")')
+_CURRENT_VERSION = re.compile(r'^\{"current_version": "(?:[^"\\]|\\.)*"')
+
+
 def rewrite(app: Sphinx, exception: Exception | None) -> None:
-    """After sphinx-needs wrote needs.json (build-finished, priority 500)."""
+    """After sphinx-needs wrote needs.json (build-finished, priority 500).
+
+    The file is edited as text: loading it whole (19 MB at national scale) raised the
+    build's peak memory by some 55 MB. Only the strings that hold a {doc} reference are
+    decoded and encoded again; the fingerprints come from the needs in memory, which
+    needs.json was written from.
+    """
     path = Path(app.outdir, "needs.json")
     if exception is not None or app.builder.format != "html" or not path.exists():
         return
-    data = json.loads(path.read_text(encoding="utf-8"))
+    from sphinx_needs.config import NeedsSphinxConfig
+    from sphinx_needs.data import SphinxNeedsData
+    from sphinx_needs.filter_common import filter_needs_view
+
+    text = path.read_text(encoding="utf-8")
     titles = {docname: title.astext() for docname, title in app.env.titles.items()}
     baseurl = app.config.html_baseurl or ""
-    vingerafdrukken = {}
-    for version in data.get("versions", {}).values():
-        for need in version.get("needs", {}).values():
-            content = need.get("content") or ""
-            vingerafdrukken[need["id"]] = vingerafdruk_van(need.get("title") or "", content)
-            if "{doc}" in content:
-                need["content"] = portable(content, need.get("docname") or "", titles, baseurl)
+    config = NeedsSphinxConfig(app.config)
+    # the needs sphinx-needs wrote into the file, chosen as it chooses them
+    needs = {n["id"]: n for n in filter_needs_view(SphinxNeedsData(app.env).get_needs_view(), config, config.builder_filter)}
+
+    # the few needs whose text has a {doc} reference: each one's own "content" is the first
+    # after its key (keys are sorted, and no field before "content" holds that key)
+    for need_id, need in needs.items():
+        content = need.get("content") or ""
+        start = text.find(f'"{need_id}": {{') if "{doc}" in content else -1
+        if start < 0 or not (m := _CONTENT.search(text, start)):
+            continue
+        nieuw = json.dumps(portable(content, need.get("docname") or "", titles, baseurl))
+        text = f"{text[:m.start(1)]}{nieuw}{text[m.end(1):]}"
+    vingerafdrukken = {
+        need_id: vingerafdruk_van(need.get("title") or "", need.get("content") or "")
+        for need_id, need in needs.items()
+    }
     Path(app.outdir, VINGERAFDRUKKEN_JSON).write_text(json.dumps(vingerafdrukken, sort_keys=True), encoding="utf-8")
     # who made the file, with which metamodel, and where its site is: what a national overview
-    # reads (hgkm.tools.landelijk); other readers ignore the key
-    data[HERKOMST] = herkomst(app)
-    # the same formatting as sphinx-needs' own
-    path.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    # reads (hgkm.tools.landelijk); other readers ignore the key. Keys sorted as sphinx-needs
+    # writes them: "hgkm" comes right after "current_version", the first key.
+    eerste = _CURRENT_VERSION.search(text).end()  # type: ignore[union-attr]
+    text = f'{text[:eerste]}, "{HERKOMST}": {json.dumps(herkomst(app), sort_keys=True)}{text[eerste:]}'
+    path.write_text(text, encoding="utf-8")
 
 
 def herkomst(app: Sphinx) -> dict[str, str]:
