@@ -10,6 +10,7 @@ Run it without -j: work in parallel writers is not seen here.
 from __future__ import annotations
 
 import cProfile
+import gc
 import json
 import os
 import pstats
@@ -81,8 +82,24 @@ def _timed_function(fase: str, original: Callable[..., Any]) -> Callable[..., An
     return wrapper
 
 
+def _gc_tijd(phase: str, info: dict[str, int]) -> None:
+    """Time spent in Python's cyclic garbage collector, per generation."""
+    if phase == "start":
+        _GC_START[0] = time.perf_counter()
+    else:
+        duur = time.perf_counter() - _GC_START[0]
+        TIJD[("garbage collector", f"generatie {info['generation']}")] += duur
+        TIJD[("garbage collector na", _LAATSTE_EVENT[0])] += duur
+
+
+_GC_START = [0.0]
+#: the event emitted last: where in the build a collection happened
+_LAATSTE_EVENT = [""]
+
+
 def installeer() -> None:
     """Wrap Sphinx's phase methods and every listener connected from now on."""
+    gc.callbacks.append(_gc_tijd)
     import sphinx.ext.graphviz as graphviz
     from sphinx.builders import Builder
     from sphinx.builders.html import StandaloneHTMLBuilder
@@ -111,6 +128,7 @@ def installeer() -> None:
 
         @wraps(callback)
         def listener(*args: Any, **kwargs: Any) -> Any:
+            _LAATSTE_EVENT[0] = name
             voor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
             GEHEUGEN.setdefault(name, voor)
             start = time.perf_counter()

@@ -10,8 +10,11 @@ per gemeente under a synthetic regiovisie) twice, in one run:
 
 It then measures clean builds of both, `python -m hgkm check` after the build, an
 incremental build after editing one plan (and checks its HTML equals a clean build's),
-the real content's clean build, and the peak memory of each build. Timings on a shared
-machine are noisy: compare the ratios against the baseline of the same run.
+the real content's clean build, and the peak memory of each build (all its processes
+together). It fails when the synthetic pages show anything else than the reference in
+bench/referentie/ (bench/inhoud.py): speed must never cost content. `--fasen` times both
+clean builds per phase and per page kind (bench/fasen.py). Timings on a shared machine
+are noisy: compare the ratios against the baseline of the same run.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.matching import get_matching_files
 
 from hgkm import settings
-from hgkm.hooks import backlinks, build_guard, collector, doctree_cache, incremental, speedups, state
+from hgkm.hooks import backlinks, build_guard, collector, heap, incremental, speedups, state
 from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm import __version__
@@ -216,7 +216,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     gate.setup(app)
     incremental.setup(app)
     backlinks.setup(app)
-    doctree_cache.setup(app)
+    heap.setup(app)
     link_labels.setup(app)
     herijking.setup(app)
     speedups.setup(app)

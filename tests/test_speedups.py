@@ -1,4 +1,4 @@
-"""hgkm.hooks.speedups: faster sphinx-needs internals, exactly the same results."""
+"""hgkm.hooks.speedups and hgkm.hooks.heap: faster builds, exactly the same results."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def test_parsed_layout_function_gives_fresh_list_arguments() -> None:
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz dot missing")
 def test_site_html_and_images_equal_to_a_build_without_them(tmp_path: Path) -> None:
-    """Build the site fixture with and without the speedups: the same pages and diagrams."""
+    """Build the site fixture with and without the speedups and the heap hooks: the same pages and diagrams."""
     from hgkm.hooks.incremental import differing_pages
 
     src = tmp_path / "site"
@@ -76,8 +76,8 @@ def test_site_html_and_images_equal_to_a_build_without_them(tmp_path: Path) -> N
     script = (
         "import sys, sphinx.cmd.build as b\n"
         "if sys.argv[1] == 'zonder':\n"
-        "    import hgkm.hooks.speedups as s\n"
-        "    s.setup = lambda app: None\n"
+        "    import hgkm.hooks.speedups as s, hgkm.hooks.heap as h\n"
+        "    s.setup = h.setup = lambda app: None\n"
         "sys.exit(b.main(['-b', 'html', '-q', sys.argv[2], sys.argv[3]]))\n"
     )
     env = {"HGKM_PEILDATUM": "2025-06-01", "PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
@@ -89,3 +89,41 @@ def test_site_html_and_images_equal_to_a_build_without_them(tmp_path: Path) -> N
     assert images and images == sorted(p.name for p in (tmp_path / "zonder" / "_images").glob("needflow-*"))
     for name in images:
         assert filecmp.cmp(tmp_path / "met" / "_images" / name, tmp_path / "zonder" / "_images" / name, shallow=False)
+
+
+def test_a_page_taken_apart_is_freed_without_the_garbage_collector() -> None:
+    import gc
+    import weakref
+
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    from hgkm.hooks import heap
+
+    doctree = new_document("pagina", get_default_settings(Parser))
+    paragraph = nodes.paragraph("", "", nodes.Text("tekst"), nodes.strong("", "vet"))
+    doctree += nodes.section("", nodes.title("", "Kop"), paragraph)
+    doctree.note_explicit_target(doctree[0])
+    alive = weakref.ref(paragraph)
+    gc.disable()
+    try:
+        heap._take_apart(None, "pagina", "page.html", {}, doctree)  # type: ignore[arg-type]
+        del paragraph
+        assert alive() is None  # freed by reference counting: no cycle was left
+        assert doctree.children == []
+    finally:
+        gc.enable()
+
+
+def test_the_garbage_collector_is_as_before_after_the_build() -> None:
+    import gc
+
+    from hgkm.hooks import heap
+
+    before = gc.get_threshold()
+    heap._start(None)  # type: ignore[arg-type]
+    assert gc.get_threshold()[2] > before[2]  # no automatic full collection while building
+    heap._done(None)  # type: ignore[arg-type]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

@@ -2,7 +2,7 @@
 
 The page of an opgave, principe or taak draws the acties that link to it (a needflow with
 `:root_id:` and `:root_depth: 1`). In a region that is a dozen boxes. At national scale an
-opgave has 1,700 acties and a principe 2,850: a diagram nobody can read, and the slowest
+opgave has 1,710 acties and a principe 3,078: a diagram nobody can read, and the slowest
 part of the build (placing and drawing it). Above the limit the diagram gives way to a
 sentence that says how many acties there are and where they are listed: the table on the
 same page, per gemeente, with links to the gemeente pages.
