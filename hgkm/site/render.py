@@ -230,7 +230,7 @@ class Renderer:
             delen.append(render_voortgang.gemeente(self, m, g))
         else:
             delen.append("<p>De plannen noemen nog geen acties.</p>")
-        eigen = {n.id for n in self.corpus.needs.values() if set(n.link("plan")) & plan_ids}
+        eigen = {n.id for p in plan_ids for n in self.stand.needs_per_plan.get(p, [])}
         delen.append(herijking.gemeente(self, eigen))
         delen.append("<h3>Dekking</h3>")
         items = toegepast(m, g, [*m.opgaven, *m.taken])

@@ -37,6 +37,11 @@ class Stand:
         return per_plan(self.corpus.of_type("actie"))
 
     @cached_property
+    def needs_per_plan(self) -> dict[str, list[Need]]:
+        """Every need that names a plan (acties, uitzonderingen), under each plan it names."""
+        return per_plan(self.corpus.needs.values())
+
+    @cached_property
     def te_herbeoordelen(self) -> dict[str, list[Verdacht]]:
         """Per actie or uitzondering, its links whose target changed since its last review (herijking)."""
         uit: dict[str, list[Verdacht]] = {}
