@@ -118,7 +118,7 @@ def installeer() -> None:
         import sphinx_needs.directives.needflow._graphviz as needflow
 
         needflow.render_dot = graphviz.render_dot
-    except ImportError:
+    except ImportError:  # a project without sphinx-needs: only Sphinx's own graphviz is timed
         pass
 
     connect = EventManager.connect

@@ -20,6 +20,7 @@ are noisy: compare the ratios against the baseline of the same run.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -378,7 +379,9 @@ def _inhoud(html: Path, gemeenten: int, acties: int, nieuw: bool) -> list[str]:
             print(f"      {pagina}")
         print("  Is dat de bedoeling, bouw dan opnieuw met --nieuwe-referentie en laat de wijziging reviewen.")
     else:
-        print(f"\nInhoud gelijk aan de referentie: {len(inhoud.hashes(html))} pagina's en bestanden.")
+        # the reference lists the same pages: no second pass over the site to count them
+        aantal = len(json.loads(inhoud.referentie(gemeenten, acties).read_text(encoding="utf-8")))
+        print(f"\nInhoud gelijk aan de referentie: {aantal} pagina's en bestanden.")
     return anders
 
 
