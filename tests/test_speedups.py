@@ -127,3 +127,58 @@ def test_the_garbage_collector_is_as_before_after_the_build() -> None:
     assert gc.get_threshold()[2] > before[2]  # no automatic full collection while building
     heap._done(None)  # type: ignore[arg-type]
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_layout_lines_parsed_once_give_fresh_nodes_equal_to_a_parse() -> None:
+    from docutils.parsers.rst.states import Struct
+    from docutils.utils import new_document
+    from sphinx_needs.layout import LayoutHandler, _generate_inline_parser
+
+    speedups._install_layout_parse_cache()
+    cached = LayoutHandler._parse
+    handler = LayoutHandler.__new__(LayoutHandler)  # only what _parse uses
+    handler.doc_settings, handler.inline_parser = _generate_inline_parser()
+    handler.dummy_doc = new_document("dummy", handler.doc_settings)
+    handler.doc_memo = Struct(document=handler.dummy_doc, reporter=handler.dummy_doc.reporter, language=None,
+                              title_styles=[], section_level=0, section_bubble_up_kludge=False, inliner=None)
+    for line in ("**status**: ", "<<meta('status')>>", "zie https://example.org/x", "*a* ``b``"):
+        expected = [n.pformat() for n in cached.original(handler, line)]
+        first, again = cached(handler, line), cached(handler, line)
+        assert [n.pformat() for n in first] == [n.pformat() for n in again] == expected
+        assert all(a is not b for a, b in zip(first, again))  # changing one need's nodes changes no other
+
+
+def test_node_match_matches_what_sphinx_needs_matches() -> None:
+    from docutils import nodes
+    from sphinx_needs.utils import node_match as original
+
+    tree = nodes.section("", nodes.title("", "Kop"), nodes.paragraph("", "", nodes.strong("", "vet")))
+    for types in ([nodes.paragraph, nodes.strong], nodes.title, [nodes.table]):
+        assert list(tree.findall(speedups.node_match(types))) == list(tree.findall(original(types)))
+
+
+def test_select_on_type_gives_what_the_full_projection_gives() -> None:
+    from types import SimpleNamespace
+
+    from sphinx_needs.schema import core
+
+    speedups._install_select_projection()
+    patched = core._check_select_match
+    original = patched.original
+    config = SimpleNamespace(schema_debug_active=False)
+    fields = frozenset({"id", "type", "status", "links"})
+    selects = [
+        {"properties": {"type": {"const": "actie"}}},
+        {"properties": {"type": {"const": "actie"}}, "required": ["type"]},
+        {"allOf": [{"properties": {"status": {"const": "open"}}}]},  # not on type: the full projection
+    ]
+    needs = [
+        {"id": "UA-1", "type": "actie", "status": "open", "links": ["OG-1"]},
+        {"id": "OG-1", "type": "opgave", "status": None, "links": []},
+        {"id": "X", "type": None, "status": "open"},
+    ]
+    for select in selects:
+        validator = core.compile_validator(select)  # type: ignore[arg-type]
+        for need in needs:
+            kwargs = dict(select_field_names=fields, config=config, schema_path=["s"], need_path=[need["id"]])
+            assert patched(need, validator, **kwargs) == original(need, validator, **kwargs), (select, need)

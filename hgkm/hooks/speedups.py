@@ -16,6 +16,9 @@ the costs that grow faster than the corpus, or repeat the same work for every ne
   sphinx-needs' `meta_all` extends its `exclude` argument in place.
 - the search index stems each word again on every page (Sphinx caches per page only).
   The stem of a word is now kept for the build.
+- before reading a document, sphinx-needs forgets its needs by testing every need
+  (`SphinxNeedsData.remove_doc`): quadratic on a clean build, where no document read
+  before has needs. A document Sphinx never read (not in `env.all_docs`) is skipped.
 
 Each belongs upstream; until then hgkm.sphinx_ext installs them (tests/test_speedups.py).
 """
@@ -89,6 +92,87 @@ def _install_parse_cache() -> None:
     DynamicFunctionParsed.from_string = classmethod(from_string)  # type: ignore[method-assign,assignment]
 
 
+#: what a cached layout line may hold: inline markup, no references, targets or messages
+_PLAIN = ("Text", "strong", "emphasis", "literal", "inline")
+
+
+def _install_layout_parse_cache() -> None:
+    from sphinx_needs.layout import LayoutHandler
+
+    original = LayoutHandler._parse
+    if getattr(original, "_hgkm", False):
+        return
+    parsed: dict[str, list[Any] | None] = {}
+
+    def _parse(self: Any, line: str) -> list[Any]:
+        template = parsed.get(line)
+        if template is None:
+            result = original(self, line)
+            if line not in parsed:
+                plain = all(
+                    type(n).__name__ in _PLAIN for top in result for n in top.findall()
+                )
+                parsed[line] = [n.deepcopy() for n in result] if plain else None
+            return result
+        return [n.deepcopy() for n in template]
+
+    _parse._hgkm = True  # type: ignore[attr-defined]
+    _parse.original = original  # type: ignore[attr-defined]
+    LayoutHandler._parse = _parse  # type: ignore[method-assign]
+
+
+def node_match(node_types: Any) -> Any:
+    """sphinx-needs' utils.node_match with one isinstance call per node, not a generator."""
+    types = tuple(node_types) if isinstance(node_types, list) else (node_types,)
+
+    def condition(node: Any) -> bool:
+        return isinstance(node, types)
+
+    return condition
+
+
+#: the select schemas whose outcome depends on these fields only are checked on them only
+_SELECT_FIELDS = frozenset({"id", "type"})
+_SELECT_KEYWORDS = frozenset({"$schema", "type", "properties", "required"})
+
+
+def _install_select_projection() -> None:
+    from sphinx_needs.schema import core
+
+    original = core._check_select_match
+    if getattr(original, "_hgkm", False):
+        return
+
+    def check_select_match(need: Any, validator: Any, *, select_field_names: Any, config: Any, **kwargs: Any) -> bool:
+        raw = validator.raw
+        fields = set(raw.get("properties", {})) | set(raw.get("required", []))
+        if config.schema_debug_active or not raw.keys() <= _SELECT_KEYWORDS or not fields <= _SELECT_FIELDS:
+            return original(need, validator, select_field_names=select_field_names, config=config, **kwargs)
+        # `properties` and `required` look at the fields they name, nothing else
+        projection = {k: need[k] for k in fields if k in select_field_names and need.get(k) is not None}
+        return bool(validator.compiled.is_valid(instance=projection))
+
+    check_select_match._hgkm = True  # type: ignore[attr-defined]
+    check_select_match.original = original  # type: ignore[attr-defined]
+    core._check_select_match = check_select_match
+
+
+def _install_remove_doc() -> None:
+    from sphinx_needs.data import SphinxNeedsData
+
+    original = SphinxNeedsData.remove_doc
+    if getattr(original, "_hgkm", False):
+        return
+
+    def remove_doc(self: Any, docname: str) -> None:
+        # env-purge-doc comes before env.clear_doc: a document read before is still listed
+        if docname in self.env.all_docs:
+            original(self, docname)
+
+    remove_doc._hgkm = True  # type: ignore[attr-defined]
+    SphinxNeedsData.remove_doc = remove_doc  # type: ignore[method-assign]
+
+
 def _cache_stems(app: Sphinx, *_args: Any) -> None:
     """Keep each word's stem for the whole build, not one page.
 
@@ -111,11 +195,16 @@ def _forget(*_args: Any) -> None:
 def setup(app: Sphinx) -> None:
     """Install the faster internals (called by hgkm.sphinx_ext.setup)."""
     from sphinx_needs.directives.needflow import _model
+    from sphinx_needs import needs as needs_module
     from sphinx_needs.roles import need_ref
 
     _model.get_root_needs = get_root_needs
+    needs_module.node_match = node_match
     need_ref.transform_need_to_dict = transform_need_to_dict
     _install_parse_cache()
+    _install_remove_doc()
+    _install_select_projection()
+    _install_layout_parse_cache()
     # the needs change while reading; their strings are made during writing
     app.connect("env-updated", _forget)
     app.connect("build-finished", _forget)
