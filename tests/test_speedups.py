@@ -182,3 +182,15 @@ def test_select_on_type_gives_what_the_full_projection_gives() -> None:
         for need in needs:
             kwargs = dict(select_field_names=fields, config=config, schema_path=["s"], need_path=[need["id"]])
             assert patched(need, validator, **kwargs) == original(need, validator, **kwargs), (select, need)
+
+
+def test_defaults_copied_as_deepcopy_copies_them() -> None:
+    import copy
+
+    nested = [["a"], {"b": [1]}]
+    for value in ("tekst", 3, 1.5, True, None, [], ["a", "b"], ("a",), nested, ["a", 1]):
+        made = speedups.copy_default(value)
+        assert made == copy.deepcopy(value) and type(made) is type(value)
+        if isinstance(value, list):
+            assert made is not value  # a need that changes its list changes no default
+    assert speedups.copy_default(nested)[0] is not nested[0]

@@ -79,14 +79,19 @@ def _page_written(app: Sphinx, doctree: Any, docname: str) -> None:
 def _take_apart(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if doctree is None:
         return
-    nodes = list(doctree.findall(include_self=False))
-    for node in nodes:
-        # the links back (to the parent, to the document) are what makes the tree cyclic
+    # the links back (to the parent, to the document) are what makes the tree cyclic;
+    # a stack, not findall: this visits every node of every page
+    stack = list(doctree.children)
+    doctree.children = []
+    pop, push = stack.pop, stack.extend
+    while stack:
+        node = pop()
         node.parent = None
         node._document = None
-        if hasattr(node, "children"):
+        children = node.children
+        if children:
+            push(children)
             node.children = []
-    doctree.children = []
     doctree.ids.clear()
     doctree.nameids.clear()
 

@@ -16,6 +16,12 @@ the costs that grow faster than the corpus, or repeat the same work for every ne
   sphinx-needs' `meta_all` extends its `exclude` argument in place.
 - the search index stems each word again on every page (Sphinx caches per page only).
   The stem of a word is now kept for the build.
+- every link asks the HTML builder for the relative address between two pages, which
+  Sphinx computes anew each time (sphinx-needs' links, the overviews): at national scale
+  hundreds of thousands of times for far fewer pairs. Kept per build (`_cache_relative_uris`).
+- every new need deep-copies the default of each of its fields and links (a string, None,
+  a list of strings), through the copy module's generic machinery. The same copies, made
+  directly (`copy_default`).
 - before reading a document, sphinx-needs forgets its needs by testing every need
   (`SphinxNeedsData.remove_doc`): quadratic on a clean build, where no document read
   before has needs. A document Sphinx never read (not in `env.all_docs`) is skipped.
@@ -25,6 +31,7 @@ Each belongs upstream; until then hgkm.sphinx_ext installs them (tests/test_spee
 
 from __future__ import annotations
 
+import copy
 import functools
 from typing import Any
 
@@ -173,6 +180,32 @@ def _install_remove_doc() -> None:
     SphinxNeedsData.remove_doc = remove_doc  # type: ignore[method-assign]
 
 
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def copy_default(value: Any, memo: Any = None) -> Any:
+    """copy.deepcopy, with the result made directly for atoms and lists of strings."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value  # deepcopy returns atoms themselves
+    if kind is list and all(type(v) is str for v in value):
+        return list(value)
+    return copy.deepcopy(value, memo)
+
+
+#: pairs of pages kept: a page links to few others many times (its plan, opgaven, gemeenten)
+URI_PAREN = 8192
+
+
+def _cache_relative_uris(app: Sphinx) -> None:
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    builder = app.builder
+    # the plain HTML builder only: its addresses depend on the two docnames alone
+    if type(builder) is StandaloneHTMLBuilder:
+        builder.get_relative_uri = functools.lru_cache(maxsize=URI_PAREN)(builder.get_relative_uri)  # type: ignore[method-assign]
+
+
 def _cache_stems(app: Sphinx, *_args: Any) -> None:
     """Keep each word's stem for the whole build, not one page.
 
@@ -196,14 +229,17 @@ def setup(app: Sphinx) -> None:
     """Install the faster internals (called by hgkm.sphinx_ext.setup)."""
     from sphinx_needs.directives.needflow import _model
     from sphinx_needs import needs as needs_module
+    from sphinx_needs.api import need as need_api
     from sphinx_needs.roles import need_ref
 
     _model.get_root_needs = get_root_needs
     needs_module.node_match = node_match
+    need_api.deepcopy = copy_default
     need_ref.transform_need_to_dict = transform_need_to_dict
     _install_parse_cache()
     _install_remove_doc()
     _install_select_projection()
+    app.connect("builder-inited", _cache_relative_uris)
     _install_layout_parse_cache()
     # the needs change while reading; their strings are made during writing
     app.connect("env-updated", _forget)

@@ -16,6 +16,7 @@ not (examples in code blocks are not counted).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -61,6 +62,19 @@ def _closes(line: str, char: str, length: int) -> bool:
 
 def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
     """Every fenced block in `lines`, nested ones included, in source order."""
+    if offset:
+        return _blokken(lines, offset)
+    return iter(_blokken_van(tuple(lines)))
+
+
+@functools.lru_cache(maxsize=1024)
+def _blokken_van(lines: tuple[str, ...]) -> tuple[Blok, ...]:
+    # a build scans each source up to five times (the trust boundary, the sanitizer and
+    # the item count, at source-read and again before writing): the blocks once per text
+    return tuple(_blokken(list(lines), 0))
+
+
+def _blokken(lines: list[str], offset: int) -> Iterator[Blok]:
     i = 0
     while i < len(lines):
         m = _OPEN.match(lines[i])
@@ -83,7 +97,7 @@ def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
         yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
                    d["titel"] if d else "", need_id, tuple(opties))
         if d and naam not in LETTERLIJK:
-            yield from blokken(body, offset + i + 1)
+            yield from _blokken(body, offset + i + 1)
         i = end + 1
 
 
