@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from sphinx_needs.directives.needflow import _model
 from sphinx_needs.functions.functions import DynamicFunctionParsed
 from sphinx_needs.roles import need_ref
@@ -194,3 +196,62 @@ def test_defaults_copied_as_deepcopy_copies_them() -> None:
         if isinstance(value, list):
             assert made is not value  # a need that changes its list changes no default
     assert speedups.copy_default(nested)[0] is not nested[0]
+
+
+def test_lines_in_a_line_found_as_findall_finds_them() -> None:
+    from docutils import nodes
+
+    from hgkm.site import valid_html
+
+    inner = nodes.line("", "", nodes.inline("", "b"), nodes.line("", "c"))
+    line = nodes.line("", "", nodes.Text("a"), nodes.inline("", "", inner, nodes.line("", "d")))
+    assert valid_html._lines_in(line) == [n for n in line.findall(nodes.line) if n is not line]
+    assert [n.astext() for n in valid_html._lines_in(line)] == ["bc", "c", "d"]
+
+
+def _blokken_zoals_eerst(lines: list[str], offset: int = 0):  # type: ignore[no-untyped-def]
+    """hgkm.sources.item_count.blokken before it found the closing lines once (the reference)."""
+    from hgkm.sources.item_count import _DIRECTIVE, _OPEN, _OPTION, LETTERLIJK, Blok
+
+    def closes(line: str, char: str, length: int) -> bool:
+        stripped = line.strip()
+        return len(stripped) >= length and set(stripped) == {char}
+
+    i = 0
+    while i < len(lines):
+        m = _OPEN.match(lines[i])
+        if not m or (m["fence"][0] == "`" and "`" in m["info"]):
+            i += 1
+            continue
+        fence, info = m["fence"], m["info"]
+        close = next((j for j in range(i + 1, len(lines)) if closes(lines[j], fence[0], len(fence))), None)
+        end = close if close is not None else len(lines)
+        body = lines[i + 1 : end]
+        d = _DIRECTIVE.match(info)
+        naam = d["naam"] if d else ""
+        opties = []
+        for nr, line in enumerate(body, start=offset + i + 2):
+            opt = _OPTION.match(line)
+            if not opt:
+                break
+            opties.append((opt["naam"], nr, opt["waarde"]))
+        need_id = next((waarde for optie, _, waarde in opties if optie == "id"), "")
+        yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
+                   d["titel"] if d else "", need_id, tuple(opties))
+        if d and naam not in LETTERLIJK:
+            yield from _blokken_zoals_eerst(body, offset + i + 1)
+        i = end + 1
+
+
+_REGELS = st.lists(st.sampled_from([
+    ":::{actie} Titel", "::::{plan} Plan", ":::", "::::", " ::: ", "```{code-block}", "```", "````",
+    "~~~", "~~~{note}", ":id: UA-1", ":status: open", "tekst", "", "```python `x`", "::: :::",
+    ":::{eval-rst}", "`````", "\t:::", ":::{actie}", ":opgaven: OG-1",
+]), max_size=40)
+
+
+@given(_REGELS, st.integers(min_value=0, max_value=5))
+def test_source_blocks_found_as_before(lines: list[str], offset: int) -> None:
+    from hgkm.sources.item_count import blokken
+
+    assert list(blokken(lines, offset)) == list(_blokken_zoals_eerst(lines, offset))

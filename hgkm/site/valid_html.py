@@ -19,9 +19,23 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 
+def _lines_in(line: nodes.Element) -> list[nodes.line]:
+    """The lines inside `line`, in document order: line.findall(nodes.line) without `line`
+    itself, walked with a stack (every line of every need passes here)."""
+    found = []
+    stack = list(reversed(line.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, nodes.line):
+            found.append(node)
+        if node.children:
+            stack.extend(reversed(node.children))
+    return found
+
+
 def _flatten_lines(block: nodes.line_block) -> None:
     for line in list(block.children):
-        inner = [n for n in line.findall(nodes.line) if n is not line]
+        inner = _lines_in(line)
         # only when the inner lines are all the outer one says: nothing is lost
         if inner and line.astext() == "".join(n.astext() for n in inner):
             block.replace(line, inner)

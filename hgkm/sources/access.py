@@ -7,6 +7,7 @@ role at the moment Sphinx looks it up (hgkm.sources.gate).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from hgkm.model.findings import Finding
@@ -50,6 +51,12 @@ def _via_symlink(srcdir: Path, naam: str) -> bool:
 
 def bestand_van(document_source: str, srcdir: Path) -> str:
     """The project-relative path of a document's source (as `laag` expects it)."""
+    return _bestand_van(str(document_source), str(srcdir))
+
+
+@functools.lru_cache(maxsize=4096)
+def _bestand_van(document_source: str, srcdir: str) -> str:
+    # asked for every directive and role a document uses: resolve each path once
     try:
         return Path(document_source).resolve().relative_to(Path(srcdir).resolve()).as_posix()
     except ValueError:

@@ -16,7 +16,7 @@ not (examples in code blocks are not counted).
 
 from __future__ import annotations
 
-import functools
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -55,49 +55,58 @@ class Blok:
         return self.eind is not None
 
 
-def _closes(line: str, char: str, length: int) -> bool:
-    stripped = line.strip()
-    return len(stripped) >= length and set(stripped) == {char}
+def _sluiters(lines: list[str]) -> tuple[list[int], dict[int, tuple[str, int]]]:
+    """The lines that can close a fence (one fence character repeated, nothing else on the
+    line), in order, with their character and length: found once, not again for every
+    block that looks for its end."""
+    found: dict[int, tuple[str, int]] = {}
+    for j, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and stripped[0] in ":`~" and stripped == stripped[0] * len(stripped):
+            found[j] = (stripped[0], len(stripped))
+    return sorted(found), found
 
 
 def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
     """Every fenced block in `lines`, nested ones included, in source order."""
-    if offset:
-        return _blokken(lines, offset)
-    return iter(_blokken_van(tuple(lines)))
+    return _blokken(lines, 0, len(lines), offset, _sluiters(lines))
 
 
-@functools.lru_cache(maxsize=1024)
-def _blokken_van(lines: tuple[str, ...]) -> tuple[Blok, ...]:
-    # a build scans each source up to five times (the trust boundary, the sanitizer and
-    # the item count, at source-read and again before writing): the blocks once per text
-    return tuple(_blokken(list(lines), 0))
-
-
-def _blokken(lines: list[str], offset: int) -> Iterator[Blok]:
-    i = 0
-    while i < len(lines):
+def _blokken(lines: list[str], lo: int, hi: int, offset: int,
+             sluiters: tuple[list[int], dict[int, tuple[str, int]]]) -> Iterator[Blok]:
+    """The blocks in lines[lo:hi] (indices into `lines`; its first line is number offset + 1)."""
+    volgorde, soort = sluiters
+    i = lo
+    while i < hi:
         m = _OPEN.match(lines[i])
         if not m or (m["fence"][0] == "`" and "`" in m["info"]):
             i += 1
             continue
         fence, info = m["fence"], m["info"]
-        close = next((j for j in range(i + 1, len(lines)) if _closes(lines[j], fence[0], len(fence))), None)
-        end = close if close is not None else len(lines)
-        body = lines[i + 1 : end]
+        # a fence closes at the first later line of the same character, at least as long
+        close = None
+        for k in range(bisect.bisect_right(volgorde, i), len(volgorde)):
+            j = volgorde[k]
+            if j >= hi:
+                break
+            char, length = soort[j]
+            if char == fence[0] and length >= len(fence):
+                close = j
+                break
+        end = close if close is not None else hi
         d = _DIRECTIVE.match(info)
         naam = d["naam"] if d else ""
         opties = []
-        for nr, line in enumerate(body, start=offset + i + 2):
-            opt = _OPTION.match(line)
+        for nr in range(i + 1, end):
+            opt = _OPTION.match(lines[nr])
             if not opt:
                 break
-            opties.append((opt["naam"], nr, opt["waarde"]))
+            opties.append((opt["naam"], offset + nr + 1, opt["waarde"]))
         need_id = next((waarde for optie, _, waarde in opties if optie == "id"), "")
         yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
                    d["titel"] if d else "", need_id, tuple(opties))
         if d and naam not in LETTERLIJK:
-            yield from _blokken(body, offset + i + 1)
+            yield from _blokken(lines, i + 1, end, offset, sluiters)
         i = end + 1
 
 

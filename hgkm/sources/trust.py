@@ -285,6 +285,8 @@ def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laa
     for nr, line in enumerate(lines, start=1):
         if nr in code or nr in skip:
             continue
+        if "[" not in line and "{" not in line:
+            continue  # every construct below (role, link, link definition) needs one of them
         tekst = zonder_code(line)
         nieuw = line
         redenen: list[tuple[Message, dict[str, object]]] = []
