@@ -255,3 +255,15 @@ def test_source_blocks_found_as_before(lines: list[str], offset: int) -> None:
     from hgkm.sources.item_count import blokken
 
     assert list(blokken(lines, offset)) == list(_blokken_zoals_eerst(lines, offset))
+
+
+def test_line_texts_noted_as_astext_gives_them() -> None:
+    from docutils import nodes
+
+    from hgkm.site import valid_html
+
+    inner = nodes.line("", "", nodes.inline("", "b"), nodes.image(alt="plaatje"), nodes.line("", "c"))
+    line = nodes.line("", "", nodes.Text("a"), nodes.inline("", "", inner, nodes.paragraph("", "d")))
+    teksten: dict[int, str] = {}
+    assert valid_html._text(line, teksten) == line.astext()
+    assert all(teksten[id(n)] == n.astext() for n in valid_html._lines_in(line))

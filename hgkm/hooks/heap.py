@@ -40,6 +40,8 @@ _TELLER = [0]
 def _drop_doctrees(env: Any) -> None:
     cache = getattr(env, "_write_doc_doctree_cache", None)
     if isinstance(cache, dict):
+        for doctree in cache.values():
+            uit_elkaar(doctree)  # pickled already; written from the pickle
         cache.clear()
 
 
@@ -55,6 +57,7 @@ def _start(app: Sphinx) -> None:
 
 
 def _between_documents(app: Sphinx, env: Any, docname: str) -> None:
+    _drop_doctrees(env)  # the document read before this one: freed now, not by a collection
     _TELLER[0] += 1
     if _TELLER[0] % LEES_STAP == 0:
         _collect_and_freeze(env)
@@ -77,8 +80,12 @@ def _page_written(app: Sphinx, doctree: Any, docname: str) -> None:
 
 
 def _take_apart(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
-    if doctree is None:
-        return
+    if doctree is not None:
+        uit_elkaar(doctree)
+
+
+def uit_elkaar(doctree: Any) -> None:
+    """Take a doctree apart so that reference counting frees it (no cycle left)."""
     # the links back (to the parent, to the document) are what makes the tree cyclic;
     # a stack, not findall: this visits every node of every page
     stack = list(doctree.children)

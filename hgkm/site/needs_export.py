@@ -19,6 +19,7 @@ import posixpath
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sphinx.application import Sphinx
@@ -58,8 +59,10 @@ def portable(content: str, from_docname: str, titles: dict[str, str], baseurl: s
 
 #: a need's text in needs.json as sphinx-needs writes it (json.dumps: `"key": value`); inside
 #: a JSON string a quote is escaped, so this matches only the key itself
-_CONTENT = re.compile(r'"content": ("(?:[^"\\]|\\.)*")')
-_CURRENT_VERSION = re.compile(r'^\{"current_version": "(?:[^"\\]|\\.)*"')
+_CONTENT = re.compile(rb'"content": ("(?:[^"\\]|\\.)*")')
+_CURRENT_VERSION = re.compile(rb'^\{"current_version": "(?:[^"\\]|\\.)*"')
+#: needs.json is written back in pieces of this size, not joined into one copy first
+STUK = 1 << 20
 
 
 def rewrite(app: Sphinx, exception: Exception | None) -> None:
@@ -77,7 +80,7 @@ def rewrite(app: Sphinx, exception: Exception | None) -> None:
     from sphinx_needs.data import SphinxNeedsData
     from sphinx_needs.filter_common import filter_needs_view
 
-    text = path.read_text(encoding="utf-8")
+    data = path.read_bytes()  # ASCII (json's default); bytes take a quarter of the memory of text
     titles = {docname: title.astext() for docname, title in app.env.titles.items()}
     baseurl = app.config.html_baseurl or ""
     config = NeedsSphinxConfig(app.config)
@@ -89,26 +92,38 @@ def rewrite(app: Sphinx, exception: Exception | None) -> None:
     else:
         needs = {n["id"]: n for n in filter_needs_view(alle, config, config.builder_filter)}
 
+    # who made the file, with which metamodel, and where its site is: what a national overview
+    # reads (hgkm.tools.landelijk); other readers ignore the key. Keys sorted as sphinx-needs
+    # writes them: "hgkm" comes right after "current_version", the first key.
+    eerste = _CURRENT_VERSION.search(data).end()  # type: ignore[union-attr]
+    vervang = {(eerste, eerste): f', "{HERKOMST}": {json.dumps(herkomst(app), sort_keys=True)}'.encode()}
     # the few needs whose text has a {doc} reference: each one's own "content" is the first
     # after its key (keys are sorted, and no field before "content" holds that key)
     for need_id, need in needs.items():
         content = need.get("content") or ""
-        start = text.find(f'"{need_id}": {{') if "{doc}" in content else -1
-        if start < 0 or not (m := _CONTENT.search(text, start)):
+        start = data.find(f'"{need_id}": {{'.encode()) if "{doc}" in content else -1
+        if start < 0 or not (m := _CONTENT.search(data, start)):
             continue
         nieuw = json.dumps(portable(content, need.get("docname") or "", titles, baseurl))
-        text = f"{text[:m.start(1)]}{nieuw}{text[m.end(1):]}"
+        vervang[m.start(1), m.end(1)] = nieuw.encode()
     vingerafdrukken = {
         need_id: vingerafdruk_van(need.get("title") or "", need.get("content") or "")
         for need_id, need in needs.items()
     }
     Path(app.outdir, VINGERAFDRUKKEN_JSON).write_text(json.dumps(vingerafdrukken, sort_keys=True), encoding="utf-8")
-    # who made the file, with which metamodel, and where its site is: what a national overview
-    # reads (hgkm.tools.landelijk); other readers ignore the key. Keys sorted as sphinx-needs
-    # writes them: "hgkm" comes right after "current_version", the first key.
-    eerste = _CURRENT_VERSION.search(text).end()  # type: ignore[union-attr]
-    text = f'{text[:eerste]}, "{HERKOMST}": {json.dumps(herkomst(app), sort_keys=True)}{text[eerste:]}'
-    path.write_text(text, encoding="utf-8")
+    with path.open("wb") as uit:
+        positie = 0
+        for (begin, eind), nieuw in sorted(vervang.items()):
+            _schrijf(uit, data, positie, begin)
+            uit.write(nieuw)
+            positie = eind
+        _schrijf(uit, data, positie, len(data))
+
+
+def _schrijf(uit: Any, data: bytes, begin: int, eind: int) -> None:
+    view = memoryview(data)
+    for i in range(begin, eind, STUK):
+        uit.write(view[i:min(i + STUK, eind)])
 
 
 def herkomst(app: Sphinx) -> dict[str, str]:

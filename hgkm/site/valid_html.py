@@ -33,11 +33,27 @@ def _lines_in(line: nodes.Element) -> list[nodes.line]:
     return found
 
 
+_ELEMENT_ASTEXT = nodes.Element.astext
+
+
+def _text(node: nodes.Node, lines: dict[int, str]) -> str:
+    """node.astext(), noting the text of every line inside it on the way (by id)."""
+    if isinstance(node, nodes.Text) or type(node).astext is not _ELEMENT_ASTEXT:
+        return node.astext()
+    text = node.child_text_separator.join([_text(child, lines) for child in node.children])
+    if isinstance(node, nodes.line):
+        lines[id(node)] = text
+    return text
+
+
 def _flatten_lines(block: nodes.line_block) -> None:
     for line in list(block.children):
         inner = _lines_in(line)
+        if not inner:
+            continue
+        teksten: dict[int, str] = {}
         # only when the inner lines are all the outer one says: nothing is lost
-        if inner and line.astext() == "".join(n.astext() for n in inner):
+        if _text(line, teksten) == "".join(teksten.get(id(n)) or n.astext() for n in inner):
             block.replace(line, inner)
 
 
