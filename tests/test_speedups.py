@@ -267,3 +267,17 @@ def test_line_texts_noted_as_astext_gives_them() -> None:
     teksten: dict[int, str] = {}
     assert valid_html._text(line, teksten) == line.astext()
     assert all(teksten[id(n)] == n.astext() for n in valid_html._lines_in(line))
+
+
+def test_layout_list_arguments_answer_in_as_a_list() -> None:
+    lijst = speedups._fresh(["a", "b"])
+    assert "a" in lijst and "c" not in lijst
+    lijst += ["c"]  # what meta_all does with its exclude argument
+    assert "c" in lijst and lijst == ["a", "b", "c"]
+    lijst.remove("a")
+    lijst.append("d")
+    assert "a" not in lijst and "d" in lijst
+    lijst[0] = "x"
+    assert "x" in lijst and "b" not in lijst
+    met_lijst = speedups._fresh([["a"], "b"])  # unhashable elements: searched as a list
+    assert ["a"] in met_lijst and "b" in met_lijst and "z" not in met_lijst

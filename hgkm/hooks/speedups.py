@@ -13,7 +13,8 @@ the costs that grow faster than the corpus, or repeat the same work for every ne
   made once per build; every reference still gets its own copy of the dict.
 - need layouts parse the same few function strings (`<<meta_all(...)>>`) with `ast.parse`
   for every need. Parsed once; each call gets fresh copies of list arguments, since
-  sphinx-needs' `meta_all` extends its `exclude` argument in place.
+  sphinx-needs' `meta_all` extends its `exclude` argument in place; the copies answer
+  `in` from a set (`_Lijst`).
 - the search index stems each word again on every page (Sphinx caches per page only).
   The stem of a word is now kept for the build.
 - every link asks the HTML builder for the relative address between two pages, which
@@ -22,6 +23,8 @@ the costs that grow faster than the corpus, or repeat the same work for every ne
 - every new need deep-copies the default of each of its fields and links (a string, None,
   a list of strings), through the copy module's generic machinery. The same copies, made
   directly (`copy_default`).
+- every page asks Sphinx for the checksum of each stylesheet and script, resolving its
+  path each time: kept per build (`_install_checksum_cache`).
 - before reading a document, sphinx-needs forgets its needs by testing every need
   (`SphinxNeedsData.remove_doc`): quadratic on a clean build, where no document read
   before has needs. A document Sphinx never read (not in `env.all_docs`) is skipped.
@@ -70,8 +73,40 @@ def transform_need_to_dict(need: Any) -> dict[str, str]:
     return dict(entry[1])
 
 
+class _Lijst(list):  # type: ignore[type-arg]
+    """A list whose `in` looks in a set: `meta_all(exclude=[...])` tests each of a need's
+    ~100 fields against its ~100 exclusions. Every change of the list forgets the set."""
+
+    _set: frozenset[Any] | None = None
+
+    def __contains__(self, item: Any) -> bool:
+        if self._set is None:
+            try:
+                self._set = frozenset(self)
+            except TypeError:  # an unhashable element: look as a list looks
+                return list.__contains__(self, item)
+        try:
+            return item in self._set
+        except TypeError:
+            return list.__contains__(self, item)
+
+    def _vergeet(name: str) -> Any:  # noqa: N805 (builds the methods below)
+        method = getattr(list, name)
+
+        def changed(self: Any, *args: Any) -> Any:
+            self._set = None
+            return method(self, *args)
+
+        return changed
+
+    for _name in ("__iadd__", "__imul__", "__setitem__", "__delitem__", "append", "extend", "insert",
+                  "remove", "pop", "clear", "sort", "reverse"):
+        locals()[_name] = _vergeet(_name)
+    del _name, _vergeet
+
+
 def _fresh(value: Any) -> Any:
-    return list(value) if isinstance(value, list) else value
+    return _Lijst(value) if isinstance(value, list) else value
 
 
 def _install_parse_cache() -> None:
@@ -206,6 +241,16 @@ def _cache_relative_uris(app: Sphinx) -> None:
         builder.get_relative_uri = functools.lru_cache(maxsize=URI_PAREN)(builder.get_relative_uri)  # type: ignore[method-assign]
 
 
+def _install_checksum_cache() -> None:
+    from sphinx.builders import html as html_builder
+
+    original = html_builder._file_checksum
+    if not getattr(original, "_hgkm", False):
+        cached = functools.lru_cache(maxsize=256)(original)
+        cached._hgkm = True  # type: ignore[attr-defined]
+        html_builder._file_checksum = cached
+
+
 def _cache_stems(app: Sphinx, *_args: Any) -> None:
     """Keep each word's stem for the whole build, not one page.
 
@@ -239,6 +284,7 @@ def setup(app: Sphinx) -> None:
     _install_parse_cache()
     _install_remove_doc()
     _install_select_projection()
+    _install_checksum_cache()
     app.connect("builder-inited", _cache_relative_uris)
     _install_layout_parse_cache()
     # the needs change while reading; their strings are made during writing
