@@ -67,7 +67,9 @@ def test_make_html_and_make_test_pass_and_check_names_each_placeholder(regio: tu
 def test_another_metamodel_version_stops_the_build(regio: tuple[Path, Path], tmp_path: Path) -> None:
     doel, stamp = regio
     kopie = tmp_path / "kopie"
-    subprocess.run(["cp", "-r", str(doel), str(kopie)], check=True)
+    # -p: a copy with new times would be newer than the stamp, and its make would install the
+    # engine from requirements.txt into this repository's environment (no longer editable)
+    subprocess.run(["cp", "-rp", str(doel), str(kopie)], check=True)
     toml = kopie / "ubproject.toml"
     toml.write_text(toml.read_text(encoding="utf-8").replace(f'"{declaration.metamodel_versie()}"', '"2.0"'),
                     encoding="utf-8")
