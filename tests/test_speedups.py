@@ -281,3 +281,19 @@ def test_layout_list_arguments_answer_in_as_a_list() -> None:
     assert "x" in lijst and "b" not in lijst
     met_lijst = speedups._fresh([["a"], "b"])  # unhashable elements: searched as a list
     assert ["a"] in met_lijst and "b" in met_lijst and "z" not in met_lijst
+
+
+def test_the_shape_sphinx_needs_makes_is_flattened_without_comparing_texts() -> None:
+    from docutils import nodes
+
+    from hgkm.site import valid_html
+
+    regels = [nodes.line("", "", nodes.inline("", "status: open")), nodes.line("", "eind: 2026")]
+    line = nodes.line("", "", nodes.inline("", "", nodes.inline("", "", *regels)))
+    assert valid_html._alleen_regels(line, valid_html._lines_in(line))
+    assert line.astext() == "".join(r.astext() for r in regels)  # what the shortcut relies on
+    met_tekst = nodes.line("", "", nodes.inline("", "", nodes.inline("", "", nodes.Text("x"), *regels)))
+    assert not valid_html._alleen_regels(met_tekst, valid_html._lines_in(met_tekst))
+    block = nodes.line_block("", met_tekst)
+    valid_html._flatten_lines(block)
+    assert block.children == [met_tekst]  # text outside the lines: kept as it is

@@ -46,6 +46,20 @@ def _text(node: nodes.Node, lines: dict[int, str]) -> str:
     return text
 
 
+def _alleen_regels(line: nodes.Element, inner: list[nodes.line]) -> bool:
+    """Whether `line` holds nothing but the lines `inner`, in the shape sphinx-needs makes
+    (line > inline > inline > lines): each joins its children's text with "", so the text
+    of `line` is the text of its inner lines without comparing them."""
+    if type(line) is not nodes.line or len(line.children) != 1:
+        return False
+    wrapper = line.children[0]
+    if type(wrapper) is not nodes.inline or len(wrapper.children) != 1:
+        return False
+    lijst = wrapper.children[0]
+    return type(lijst) is nodes.inline and len(lijst.children) == len(inner) and all(
+        a is b for a, b in zip(lijst.children, inner))
+
+
 def _flatten_lines(block: nodes.line_block) -> None:
     for line in list(block.children):
         inner = _lines_in(line)
@@ -53,7 +67,8 @@ def _flatten_lines(block: nodes.line_block) -> None:
             continue
         teksten: dict[int, str] = {}
         # only when the inner lines are all the outer one says: nothing is lost
-        if _text(line, teksten) == "".join(teksten.get(id(n)) or n.astext() for n in inner):
+        if _alleen_regels(line, inner) or (
+                _text(line, teksten) == "".join(teksten.get(id(n)) or n.astext() for n in inner)):
             block.replace(line, inner)
 
 
