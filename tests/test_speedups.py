@@ -297,3 +297,48 @@ def test_the_shape_sphinx_needs_makes_is_flattened_without_comparing_texts() -> 
     block = nodes.line_block("", met_tekst)
     valid_html._flatten_lines(block)
     assert block.children == [met_tekst]  # text outside the lines: kept as it is
+
+
+def test_event_arguments_are_only_written_out_for_the_debug_log() -> None:
+    import logging
+
+    from sphinx import events
+
+    speedups._install_event_repr()
+
+    class Groot:
+        def __repr__(self) -> str:
+            raise AssertionError("written out without a debug log")
+
+    logger = events.logger.logger
+    before = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        assert events.repr((Groot(),)) == "(...)"
+        logger.setLevel(logging.DEBUG)  # sphinx -vvv: the debug line gets the arguments
+        assert events.repr((1, "a")) == repr((1, "a"))
+    finally:
+        logger.setLevel(before)
+
+
+def test_the_heap_is_frozen_at_exit_so_finalization_does_not_collect_it() -> None:
+    import gc
+    import subprocess as sp
+
+    from hgkm.hooks import heap
+
+    # in a process of its own: the exit handler runs, and the process still exits as it should
+    script = ("import gc, atexit, sys\n"
+              "from hgkm.hooks import heap\n"
+              "heap.setup(type('App', (), {'connect': lambda *a, **k: None})())\n"
+              "heap.setup(type('App', (), {'connect': lambda *a, **k: None})())\n"
+              "assert heap._EXIT_HANDLER == [heap._at_exit]\n"
+              "print('uit', flush=True)\n"
+              "sys.exit(3)\n")
+    proc = sp.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 3 and proc.stdout == "uit\n", proc.stderr
+    heap._at_exit()
+    try:
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

@@ -16,6 +16,11 @@ collections took 63 of the 125 seconds of a plain sphinx-needs build. Here:
   every `SCHRIJF_STAP` pages has little left to do; what survives it is frozen too, so
   each collection looks only at the objects of the last pages, not at all the build made.
 
+When the process ends, Python's finalization runs one more full collection over the whole
+heap (at national scale 4 of the 55 seconds of `make html`, after the build was done). An
+exit handler freezes the heap first: the operating system takes the memory back anyway. A
+process that goes on after the build (a test, `make check`) collects as usual until then.
+
 And Sphinx keeps the doctree of every page it read in memory until the page is written
 (`env._write_doc_doctree_cache`): at national scale some 700 at once at the start of the
 write phase, the peak of the build. The pages are read back from the pickles Sphinx
@@ -24,6 +29,7 @@ wrote anyway, and those doctrees are never frozen.
 
 from __future__ import annotations
 
+import atexit
 import gc
 from typing import Any
 
@@ -34,6 +40,7 @@ from sphinx.application import Sphinx
 LEES_STAP = 25
 SCHRIJF_STAP = 10
 _DEFAULT: list[int] = []
+_EXIT_HANDLER: list[Any] = []
 _TELLER = [0]
 
 
@@ -110,7 +117,14 @@ def _done(app: Sphinx, *_args: Any) -> None:
         gc.set_threshold(*_DEFAULT)
 
 
+def _at_exit() -> None:
+    gc.freeze()  # nothing needs collecting any more: skip the full collection of finalization
+
+
 def setup(app: Sphinx) -> None:
+    if not _EXIT_HANDLER:
+        atexit.register(_at_exit)
+        _EXIT_HANDLER.append(_at_exit)
     app.connect("builder-inited", _start)
     # each after every other listener of its event
     for event, listener in (

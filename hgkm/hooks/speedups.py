@@ -25,6 +25,9 @@ the costs that grow faster than the corpus, or repeat the same work for every ne
   directly (`copy_default`).
 - every page asks Sphinx for the checksum of each stylesheet and script, resolving its
   path each time: kept per build (`_install_checksum_cache`).
+- Sphinx writes the arguments of every event it emits to its debug log, and makes that
+  text (`repr`) even when the log is off: the context of every page, twice all needs.
+  Now only when the debug log is on (`sphinx -vvv`).
 - before reading a document, sphinx-needs forgets its needs by testing every need
   (`SphinxNeedsData.remove_doc`): quadratic on a clean build, where no document read
   before has needs. A document Sphinx never read (not in `env.all_docs`) is skipped.
@@ -34,8 +37,10 @@ Each belongs upstream; until then hgkm.sphinx_ext installs them (tests/test_spee
 
 from __future__ import annotations
 
+import builtins
 import copy
 import functools
+import logging
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -251,6 +256,22 @@ def _install_checksum_cache() -> None:
         html_builder._file_checksum = cached
 
 
+def _install_event_repr() -> None:
+    from sphinx import events
+
+    if getattr(getattr(events, "repr", None), "_hgkm", False):
+        return
+
+    def event_repr(obj: Any) -> str:
+        # only the debug line `[app] emitting event: ...` reads it
+        if events.logger.isEnabledFor(logging.DEBUG):
+            return builtins.repr(obj)
+        return "(...)"
+
+    event_repr._hgkm = True  # type: ignore[attr-defined]
+    events.repr = event_repr  # type: ignore[attr-defined]
+
+
 def _cache_stems(app: Sphinx, *_args: Any) -> None:
     """Keep each word's stem for the whole build, not one page.
 
@@ -285,6 +306,7 @@ def setup(app: Sphinx) -> None:
     _install_remove_doc()
     _install_select_projection()
     _install_checksum_cache()
+    _install_event_repr()
     app.connect("builder-inited", _cache_relative_uris)
     _install_layout_parse_cache()
     # the needs change while reading; their strings are made during writing
