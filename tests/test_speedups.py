@@ -342,3 +342,18 @@ def test_the_heap_is_frozen_at_exit_so_finalization_does_not_collect_it() -> Non
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_document_paths_are_resolved_anew_for_each_build(tmp_path: Path) -> None:
+    from hgkm.sources import access
+
+    (tmp_path / "a.md").write_text("a", encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "c.md").write_text("c", encoding="utf-8")
+    link = tmp_path / "l.md"
+    link.symlink_to(tmp_path / "a.md")
+    assert access.bestand_van(str(link), tmp_path) == "a.md"
+    link.unlink()
+    link.symlink_to(tmp_path / "b" / "c.md")  # between two builds of `make serve`
+    access.vergeet()  # what gate does at builder-inited
+    assert access.bestand_van(str(link), tmp_path) == "b/c.md"

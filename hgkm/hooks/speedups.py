@@ -95,19 +95,20 @@ class _Lijst(list):  # type: ignore[type-arg]
         except TypeError:
             return list.__contains__(self, item)
 
-    def _vergeet(name: str) -> Any:  # noqa: N805 (builds the methods below)
-        method = getattr(list, name)
 
-        def changed(self: Any, *args: Any) -> Any:
-            self._set = None
-            return method(self, *args)
+def _forgets_set(name: str) -> Any:
+    method = getattr(list, name)
 
-        return changed
+    def changed(self: _Lijst, *args: Any) -> Any:
+        self._set = None
+        return method(self, *args)
 
-    for _name in ("__iadd__", "__imul__", "__setitem__", "__delitem__", "append", "extend", "insert",
-                  "remove", "pop", "clear", "sort", "reverse"):
-        locals()[_name] = _vergeet(_name)
-    del _name, _vergeet
+    return changed
+
+
+for _name in ("__iadd__", "__imul__", "__setitem__", "__delitem__", "append", "extend", "insert", "remove",
+              "pop", "clear"):
+    setattr(_Lijst, _name, _forgets_set(_name))
 
 
 def _fresh(value: Any) -> Any:

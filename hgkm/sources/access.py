@@ -54,6 +54,11 @@ def bestand_van(document_source: str, srcdir: Path) -> str:
     return _bestand_van(str(document_source), str(srcdir))
 
 
+def vergeet() -> None:
+    """A new build resolves the paths anew (a file may have become a symlink meanwhile)."""
+    _bestand_van.cache_clear()
+
+
 @functools.lru_cache(maxsize=4096)
 def _bestand_van(document_source: str, srcdir: str) -> str:
     # asked for every directive and role a document uses: resolve each path once

@@ -95,5 +95,6 @@ def _guarded_role(self: Any, role_name: str, language_module: Any, lineno: int, 
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", lambda app: access.vergeet())
     sphinx_domains.directive = _guarded_directive  # type: ignore[method-assign]
     sphinx_domains.role = _guarded_role  # type: ignore[method-assign]

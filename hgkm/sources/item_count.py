@@ -64,7 +64,7 @@ def _sluiters(lines: list[str]) -> tuple[list[int], dict[int, tuple[str, int]]]:
         stripped = line.strip()
         if stripped and stripped[0] in ":`~" and stripped == stripped[0] * len(stripped):
             found[j] = (stripped[0], len(stripped))
-    return sorted(found), found
+    return list(found), found  # found in line order
 
 
 def blokken(lines: list[str], offset: int = 0) -> Iterator[Blok]:
