@@ -142,6 +142,8 @@ def _report_encoding(app: Sphinx) -> None:
 
 
 def _ontsmet_tekst(app: Sphinx, path: str, text: str) -> str:
+    if not app.config.hgkm_tekstscan:
+        return text
     bestand = invoer.relative(path, Path(app.srcdir))
     return sanitize.ontsmet(trust.ontsmet(text, bestand, Path(app.srcdir)))
 
@@ -159,8 +161,13 @@ def _ontsmet_doctree(app: Sphinx, doctree: nodes.document) -> None:
     """Before Sphinx copies images and downloads (its collectors run later): nothing from
     outside the project, nothing from another site. The located findings come from the
     source checks; this only makes sure nothing slips through."""
-    bestand = invoer.relative(str(app.env.doc2path(app.env.docname)), Path(app.srcdir))
-    sanitize.ontsmet_doctree(doctree, lambda pad: trust.buiten(bestand, pad, Path(app.srcdir)))
+    docname = app.env.docname
+    bestand = invoer.relative(str(app.env.doc2path(docname)), Path(app.srcdir))
+
+    def meld(node: nodes.Node, finding: Any) -> None:
+        gate.warn(finding, (docname, sanitize.regel_van(node) or 1))
+
+    sanitize.ontsmet_doctree(doctree, lambda pad: trust.buiten(bestand, pad, Path(app.srcdir)), meld)
 
 
 def _check_sources(app: Sphinx, builder: Any = None) -> None:
@@ -180,13 +187,14 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
     ]
     meldingen = collected(app)
     geweigerd: list[Any] = []
-    for bestand, text in bronnen.items():
+    tekstscan = app.config.hgkm_tekstscan
+    for bestand, text in bronnen.items() if tekstscan else ():
         geweigerd += trust.findings(bestand, text, Path(app.srcdir))
     # a block the trust boundary took out is not also "missing"
     weg = {(f.bestand, f.regelnummer) for f in geweigerd}
     found = [f for f in item_count.findings(bronnen, items, meldingen) if (f.bestand, f.regelnummer) not in weg]
     found += geweigerd
-    for bestand, text in bronnen.items():
+    for bestand, text in bronnen.items() if tekstscan else ():
         found += sanitize.findings(bestand, text)
     for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
@@ -194,6 +202,9 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("hgkm_peildatum", "", "env", types=(str,))
+    # The text scan of the sources (hgkm.sources.trust, .sanitize): an early warning for
+    # writers. Only tests turn it off, to show that the parser-level gate holds on its own.
+    app.add_config_value("hgkm_tekstscan", True, "env", types=(bool,))
     app.add_directive("metamodel", MetamodelDirective)
     app.add_directive("meldingen", MeldingenDirective)
     app.connect("config-inited", _check_peildatum)

@@ -1,11 +1,18 @@
-"""The trust boundary in the build itself (hgkm.sources.trust decides, this enforces).
+"""The trust boundary where the parser hands over (hgkm.sources.judge decides, this enforces).
 
-The source of every document is disarmed before MyST reads it (`source-read`):
-whatever crosses the boundary is blanked, so it never runs. As a last guard, in
-case a spelling slips past the scan, every directive and role is also checked at
-the moment Sphinx looks it up: a refused one is replaced by a directive that runs
-nothing and says so, located, in Dutch. Sphinx itself dispatches directives and
-roles through `sphinx_domains` (a patch of docutils' lookup); we wrap that lookup.
+A text scan (hgkm.sources.trust) disarms the source before MyST reads it: a fast early
+warning for writers. It is not what keeps code out: a scan of text will always miss a
+spelling the parser reads differently. What keeps code out is here:
+
+- every directive of a plan or regio file is judged at the moment it runs, on what the
+  parser produced (name, arguments, options, content), at whatever depth it stands;
+  a refused one runs nothing and says so, located, in Dutch;
+- every role is judged on its name;
+- file settings at the top of a plan or regio file (MyST's front matter, which can turn
+  raw HTML or Jinja back on for that file) are taken out before MyST reads them.
+
+Sphinx dispatches directives and roles through `sphinx_domains` (its patch of docutils'
+lookup); we wrap that lookup, and register MyST's parser with a guard in front of it.
 """
 
 from __future__ import annotations
@@ -15,13 +22,15 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
 from sphinx.util.docutils import SphinxDirective, sphinx_domains
 
 from hgkm.model.findings import Finding
 from hgkm.model.messages import vertrouwen
-from hgkm.sources import access
+from hgkm.sources import access, judge, trust
+from hgkm.sources.trust import Laag
 
 logger = sphinx_logging.getLogger(__name__)
 #: The warning type of source findings (read back by hgkm.rules.invoer).
@@ -72,12 +81,51 @@ _directive = sphinx_domains.directive
 _role = sphinx_domains.role
 
 
+#: Refusals already reported in this build (a need inside a need sees its text twice).
+_gemeld: set[tuple[str, int, str]] = set()
+
+
+def _judged_run(self: Any) -> list[nodes.Node]:
+    """`run` of a guarded directive: judge what the parser produced, then run or refuse."""
+    source = self.state.document.get("source")
+    env = self.state.document.settings.env  # docutils' own directives have no self.env
+    srcdir = Path(env.srcdir)
+    bestand = access.bestand_van(str(source), srcdir)
+    offset = max(self.content_offset + 1 - self.lineno, 0)
+    bezwaren = judge.directive(self.name, trust.laag(bestand), bestand, srcdir, self.arguments, self.options,
+                               self.content, offset, self.block_text)
+    if not bezwaren:
+        return super(type(self), self).run()
+    for b in bezwaren:
+        regel = self.lineno + b.regel
+        if (bestand, regel, b.message.code) not in _gemeld:
+            _gemeld.add((bestand, regel, b.message.code))
+            _refused(b.message("", None, **b.values), (env.docname, regel))
+    return []
+
+
+_BEWAAKT: dict[type, type] = {}
+
+
+def _bewaakt(cls: type) -> type:
+    """`cls` with its `run` behind the judge (one subclass per directive class)."""
+    if cls not in _BEWAAKT:
+        _BEWAAKT[cls] = type(f"Bewaakt{cls.__name__}", (cls,), {"run": _judged_run, "__module__": __name__})
+    return _BEWAAKT[cls]
+
+
 def _guarded_directive(self: Any, directive_name: str, language_module: Any, document: nodes.document) -> Any:
     found, messages = _directive(self, directive_name, language_module, document)
     bestand = _bestand(self, document.get("source"))
-    if found is not None and bestand is not None and not access.poort(directive_name, bestand):
-        return Geweigerd, messages
-    return found, messages
+    if found is None or bestand is None:
+        return found, messages
+    if not access.poort(directive_name, bestand):
+        return Geweigerd, messages  # runs nothing, parses no option of the refused block
+    if trust.laag(bestand) is Laag.BEHEER and directive_name.lower() not in judge.PADLEZERS:
+        return found, messages  # maintainers: anything, but what reads a file is judged too
+    if not isinstance(found, type):
+        return Geweigerd, messages  # an old-style function directive: nothing to judge it by
+    return _bewaakt(found), messages
 
 
 def _weiger_rol(name: str, rawtext: str, text: str, lineno: int, inliner: Any, options: Any = None,
@@ -94,7 +142,31 @@ def _guarded_role(self: Any, role_name: str, language_module: Any, lineno: int, 
     return found, messages
 
 
+class BewaakteMystParser(MystParser):
+    """MyST's parser, without file settings in a plan or regio file.
+
+    MyST lets a file's front matter change the parser for that file (`myst:
+    enable_extensions`, `disable_syntax`, `substitutions`, `html_meta`): raw HTML and
+    Jinja would be back. Lines MyST would read as settings are blanked (line numbers
+    kept) and reported; `trust.topmatter_regels` follows MyST's own rule.
+    """
+
+    def parse(self, inputstring: str, document: nodes.document) -> None:
+        bestand = access.bestand_van(str(document.get("source")), Path(document.settings.env.srcdir))
+        if trust.laag(bestand) is not Laag.BEHEER and (n := trust.topmatter_regels(inputstring)):
+            lines = inputstring.splitlines()
+            inputstring = "\n" * n + "\n".join(lines[n:])
+            _refused(vertrouwen.INSTELLINGEN("", None), (document.settings.env.docname, 1))
+        super().parse(inputstring, document)
+
+
+def _vergeet(app: Sphinx) -> None:
+    access.vergeet()
+    _gemeld.clear()
+
+
 def setup(app: Sphinx) -> None:
-    app.connect("builder-inited", lambda app: access.vergeet())
+    app.connect("builder-inited", _vergeet)
+    app.add_source_parser(BewaakteMystParser, override=True)
     sphinx_domains.directive = _guarded_directive  # type: ignore[method-assign]
     sphinx_domains.role = _guarded_role  # type: ignore[method-assign]

@@ -151,7 +151,9 @@ class Item:
 #: Build warnings (type, subtype) that say a need block did not become a need: its ID,
 #: its title or its directive name is wrong. Other warnings in a block (an unknown
 #: option, a dead link) leave the need in place, so they do not explain a missing one.
-NIET_GEMAAKT = frozenset({("needs", "create_need"), ("needs", "directive"), ("myst", "directive_unknown")})
+#: ("hgkm_bron", "vertrouwen"): the trust gate refused the block (hgkm.sources.gate).
+NIET_GEMAAKT = frozenset({("needs", "create_need"), ("needs", "directive"), ("myst", "directive_unknown"),
+                          ("hgkm_bron", "vertrouwen")})
 
 
 def _uitgelegd(bestand: str, blok: Blok, meldingen: Iterable[Mapping]) -> bool:

@@ -27,7 +27,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from hgkm.model.findings import Finding
-from hgkm.model.messages import bronnen
+from hgkm.model.messages import bronnen, vertrouwen
 from hgkm.sources.item_count import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
 
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
@@ -110,26 +110,49 @@ def _van_elders(uri: str) -> bool:
     return kaal.startswith("//") or bool(_SCHEME.match(kaal))
 
 
-def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | None = None) -> int:
+def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | None = None,
+                    meld: Callable[[nodes.Node, Finding], None] | None = None) -> int:
     """Remove unsafe link targets and images from a parsed page; the number removed.
 
     The source checks catch what a writer types in Markdown; this catches what a
     directive or rST produces, whatever the syntax. `buiten(pad)` says whether a
     local path (relative to the page) leaves the project: such images and downloads
-    are removed before Sphinx copies the file into the site.
+    are removed before Sphinx copies the file into the site. `meld(node, finding)`
+    is told about each removal (the text scan, when it ran, has left none to find).
     """
     weg = 0
+
+    def removed(node: nodes.Node, finding: Finding) -> None:
+        nonlocal weg
+        weg += 1
+        if meld is not None:
+            meld(node, finding)
+
     for node in doctree.findall(nodes.reference):
         if onveilige_uri(node.get("refuri", "")):
             del node["refuri"]
-            weg += 1
+            removed(node, bronnen.SCRIPT_LINK("", None))
     for node in list(doctree.findall(nodes.image)):
         uri = node.get("uri", "")
-        if onveilige_uri(uri) or _van_elders(uri) or (buiten is not None and buiten(uri)):
-            node.parent.remove(node)
-            weg += 1
+        if onveilige_uri(uri) or _van_elders(uri):
+            reden = "een afbeelding van een andere website (die site ziet dan elke bezoeker)"
+        elif buiten is not None and buiten(uri):
+            reden = f"een bestand buiten de kennisbank ({uri})"
+        else:
+            continue
+        removed(node, vertrouwen.AFBEELDING_VERBODEN("", None, reden=reden))
+        node.parent.remove(node)
     for node in list(doctree.findall(addnodes.download_reference)):
-        if buiten is not None and buiten(node.get("reftarget", "")):
+        if buiten is not None and buiten(doel := node.get("reftarget", "")):
+            removed(node, vertrouwen.LINK_VERBODEN("", None, reden=f"een bestand buiten de kennisbank ({doel})"))
             node.replace_self(nodes.inline("", node.astext()))
-            weg += 1
     return weg
+
+
+def regel_van(node: nodes.Node) -> int | None:
+    """The source line of `node`, or of the nearest ancestor that knows it."""
+    while node is not None:
+        if getattr(node, "line", None):
+            return node.line
+        node = node.parent
+    return None

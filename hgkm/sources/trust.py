@@ -104,7 +104,7 @@ def _need_opties() -> frozenset[str]:
 
 
 @cache
-def _eigen_opties() -> frozenset[str]:
+def eigen_opties() -> frozenset[str]:
     """sphinx-needs' own options beyond the metamodel (layout, template, jinja_content, ...).
 
     Any other unknown option is a typo: sphinx-needs itself reports it, with a suggestion.
@@ -245,9 +245,9 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
     if tier is Laag.BEHEER or naam not in set(declaration.type_names()):
         return
     if _DYNAMISCH.search(blok.titel):
-        yield Bezwaar(blok.regelnummer, m.TITEL_REKENT, vervang=(blok.regelnummer, "titel"))
+        yield Bezwaar(blok.regelnummer, m.TITEL_REKENT, leeg=heel)
     for optie, regel, waarde in blok.opties:
-        if optie in _eigen_opties():
+        if optie in eigen_opties():
             yield Bezwaar(regel, m.SPHINX_NEEDS_OPTIE, {"optie": optie}, leeg=(regel,))
         elif _DYNAMISCH.search(waarde):
             yield Bezwaar(regel, m.WAARDE_REKENT, {"optie": optie}, leeg=(regel,))
@@ -271,13 +271,24 @@ def _niet_toegestaan(opening: str, naam: str, tier: Laag) -> tuple[Message, dict
     return (m.BLOK_NIET_IN_PLAN if tier is Laag.PLAN else m.BLOK_NIET_IN_REGIO), values
 
 
-def _front_matter(lines: list[str]) -> Bezwaar | None:
-    if not lines or lines[0].strip() != "---":
+def topmatter_regels(text: str) -> int:
+    """How many lines at the top of `text` MyST reads as file settings (0: none).
+
+    The same rule as myst_parser's `read_topmatter`: the first line starts with `---`
+    (also `----` or `---x`), the settings end at the first later line that starts with
+    `---` or `...`, or at the end of the file.
+    """
+    if not text.startswith("---"):
+        return 0
+    lines = text.splitlines()
+    eind = next((i for i in range(1, len(lines)) if lines[i].startswith(("---", "..."))), len(lines) - 1)
+    return eind + 1
+
+
+def _front_matter(text: str) -> Bezwaar | None:
+    if not (n := topmatter_regels(text)):
         return None
-    eind = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if eind is None:
-        return None
-    return Bezwaar(1, m.INSTELLINGEN, leeg=tuple(range(1, eind + 2)))
+    return Bezwaar(1, m.INSTELLINGEN, leeg=tuple(range(1, n + 1)))
 
 
 def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laag, skip: set[int]) -> Iterator[Bezwaar]:
@@ -318,7 +329,7 @@ def bezwaren(bestand: str, text: str, root: Path | None = None) -> list[Bezwaar]
     lines = regels(text)
     tier = laag(bestand)
     result: list[Bezwaar] = []
-    if tier is not Laag.BEHEER and (fm := _front_matter(lines)):
+    if tier is not Laag.BEHEER and (fm := _front_matter(text)):
         result.append(fm)
     result += _blok_bezwaren(bestand, lines, root, tier)
     weg = {nr for b in result for nr in b.leeg if len(b.leeg) > 1}
@@ -338,11 +349,7 @@ def ontsmet(text: str, bestand: str, root: Path | None = None) -> str:
         return text
     lines = text.split("\n")
     for b in found:
-        if b.vervang and b.vervang[1] == "titel":
-            nr = b.vervang[0]
-            lines[nr - 1] = lines[nr - 1].replace("[[", "[ [").replace("]]", "] ]").replace("<<", "< <").replace(">>", "> >")
-    for b in found:
-        if b.vervang and b.vervang[1] != "titel":
+        if b.vervang:
             lines[b.vervang[0] - 1] = b.vervang[1]
     for b in found:
         for nr in b.leeg:

@@ -79,6 +79,7 @@ def build(
     fresh: bool = False,
     env: dict[str, str] | None = None,
     hergebruik: bool = False,
+    instellingen: dict[str, str] | None = None,
 ) -> BuildResult:
     """Build `srcdir` with `builder` into `outdir` (default `_build/<builder>`).
 
@@ -95,6 +96,8 @@ def build(
         options += ["-W", "--keep-going"]
     if fresh:
         options.append("-E")
+    for naam, waarde in (instellingen or {}).items():  # -D: a configuration value for this build
+        options += ["-D", f"{naam}={waarde}"]
     cmd = [sys.executable, "-m", "sphinx", *options, str(srcdir), str(outdir)]
     run_env = {**os.environ, **(env or {}), "PYTHONPATH": str(ROOT)}
     proc = subprocess.run(cmd, capture_output=True, text=True, env=run_env, check=False)

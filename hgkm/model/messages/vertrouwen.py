@@ -130,6 +130,21 @@ WAARDE_REKENT = Message(
     "Schrijf de waarde als gewone tekst, bijvoorbeeld  :{optie}: OG-RR24-1",
     {"optie": "opgaven"},
 )
+TEKST_REKENT = Message(
+    "tekst-rekent", "vertrouwen", "vertrouwen",
+    "[[ … ]] of << … >> in de tekst van een item",
+    "In de tekst van dit item staat [[ of <<: zo rekent sphinx-needs een waarde uit met code. Dat mag niet in "
+    "dit bestand; het item is niet opgenomen.",
+    "Schrijf de tekst zonder [[ en <<, bijvoorbeeld met gewone haakjes: ( ).",
+)
+KOPPELING_VOORWAARDE = Message(
+    "koppeling-voorwaarde", "vertrouwen", "vertrouwen",
+    "Een koppeling met iets anders dan ID's (OG-RR24-1[…])",
+    "In :{optie}: staat {waarde}. Een koppeling noemt alleen ID's: wat tussen [ ] staat, voert sphinx-needs "
+    "uit als code. Het item is niet opgenomen.",
+    "Schrijf alleen de ID's, gescheiden door komma's, bijvoorbeeld  :{optie}: OG-RR24-1, OG-RR24-3",
+    {"optie": "opgaven", "waarde": "OG-RR24-1[status == 'x']"},
+)
 YAML_OPTIES = Message(
     "yaml-opties", "vertrouwen", "vertrouwen",
     "Opties als YAML tussen --- en --- in een blok",
