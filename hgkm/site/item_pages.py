@@ -24,8 +24,9 @@ from sphinx.application import Sphinx
 from sphinx.project import Project
 from sphinx.util import logging as sphinx_logging
 
+from hgkm.model import declaration
 from hgkm.model.corpus import VOORBEELD
-from hgkm.sources import item_count
+from hgkm.sources import item_count, trust
 
 logger = sphinx_logging.getLogger(__name__)
 
@@ -149,9 +150,14 @@ def genereer(app: Sphinx) -> None:
     if not app.config.hgkm_itempaginas:
         return
     items: dict[str, Item] = {}
+    id_patroon = re.compile(declaration.id_regex())
     for source in _sources(app):
+        toegestaan = trust.blokken_van(trust.laag(source.relative_to(app.srcdir).as_posix()))
         for item in scan(source.read_text(encoding="utf-8")):
-            items.setdefault(item.id, item)
+            # The page is Markdown of the maintainers' tier, with the ID inside a filter: only an
+            # ID that is an ID, from a file that may declare this item (the build refuses the rest).
+            if id_patroon.fullmatch(item.id) and (toegestaan is None or item.type in toegestaan):
+                items.setdefault(item.id, item)
     root = Path(app.srcdir, MAP)
     for soort in SOORTEN:
         folder = root / soort.map

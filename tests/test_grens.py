@@ -1,0 +1,265 @@
+"""The trust boundary holds where the parser hands over, on its own and in every nesting.
+
+Each test builds a corpus of hostile plan files through tests/spion.py: a real Sphinx
+build with spies on every place sphinx-needs evaluates (eval, dynamic functions,
+filters, Jinja) and on the gate (hgkm.sources.gate). Every hostile value carries the
+marker `VIJAND`, and running it would create a file. The tests assert that:
+
+- the gate alone holds: with the text scan off (`hgkm_tekstscan = 0`) nothing runs, no
+  marker file appears and every hostile block gets a located Dutch finding;
+- sphinx-needs evaluates nothing that came from a plan file (zero spied calls with the marker);
+- differential: every need that a plan file produced was judged by the gate.
+
+The corpus is every MyST container (list items, numbered lists, block quotes, definition
+lists, footnotes, admonitions, a need inside a need, backtick fences, and containers
+inside containers) around every hostile block and value class; Hypothesis adds random
+nestings (`HGKM_FUZZ=verken` for new ones on each run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hgkm import ROOT
+from hgkm.sources import trust
+from tests.conftest import FIXTURES
+
+SPION = Path(__file__).parent / "spion.py"
+PLANNEN = "requirements/uitvoeringsplannen"
+MARK = "VIJAND"
+
+
+# ------------------------------------------------------------------ hostile blocks and values
+
+def _code(tmp: Path, naam: str) -> str:
+    """Python that creates the marker file `naam` if anything ever evaluates it."""
+    return f"__import__('pathlib').Path('{tmp}/GEMAAKT-{naam}').touch() or '{MARK}'"
+
+
+def _actie(naam: str, *, titel: str = "Actie", opties: str = "", tekst: str = "Wat de actie doet.") -> str:
+    return (f":::{{actie}} {titel}\n:id: UA-F-{naam.upper()}\n:plan: UP-A\n:opgaven: OG-TEST-1\n:taken: WT-TEST-1\n"
+            f":principes: LP-TEST-1\n:eigenaar: Team {MARK}\n:start: 2024-03-01\n:eind: 2025-12-31\n:status: lopend\n"
+            f"{opties}\n{tekst}\n:::")
+
+
+def payloads(tmp: Path) -> dict[str, str]:
+    """Every class of hostile block or value, each a block that must be refused."""
+    c = lambda naam: _code(tmp, naam)  # noqa: E731
+    return {
+        "titel-functie": _actie("t1", titel=f"[[copy('id', filter=\"{c('titel-functie')}\")]]"),
+        "waarde-functie": _actie("t2", opties=f":partners: [[copy('id', filter=\"{c('waarde-functie')}\")]]"),
+        "variant": _actie("t3", opties=f":budget: <<{c('variant')}: 1, 2>>"),
+        "koppeling-voorwaarde": _actie("t4", opties=f":opgaven: OG-TEST-1[{c('koppeling-voorwaarde')}]"),
+        "koppeling-dubbel": _actie("t5", opties=f":principes: LP-TEST-1[[{c('koppeling-dubbel')}]]"),
+        "jinja-inhoud": _actie("t6", opties=":jinja_content: true",
+                               tekst=f"{{{{ cycler.__init__.__globals__.os.system('touch {tmp}/GEMAAKT-jinja') }}}} {MARK}"),
+        "sjabloon": _actie("t7", opties=f":template: {MARK}\n:pre_template: {MARK}"),
+        "tekst-functie": _actie("t8", tekst=f"[[copy('id', filter=\"{c('tekst-functie')}\")]]"),
+        "needtable": f":::{{needtable}}\n:filter: {c('needtable')}\n:::",
+        "needextend": f":::{{needextend}} {c('needextend')}\n:status: {MARK}\n:::",
+        "needif": f":::{{needif}} {c('needif')}\n{MARK}\n:::",
+        "include": f":::{{include}} ../../../geheim-{MARK}.md\n:::",
+        "raw": f":::{{raw}} html\n<script>{MARK}</script>\n:::",
+        "eval-rst": f":::{{eval-rst}}\n.. raw:: html\n\n   <script>{MARK}</script>\n:::",
+        "afbeelding-elders": f":::{{image}} https://tracker.example/{MARK}.gif\n:::",
+        "csv-bestand": f":::{{csv-table}}\n:file: ../../../geheim-{MARK}.csv\n:::",
+        "rol-filter": f"Tekst met {{need_count}}`{c('rol-filter')}` erin.",
+        "rol-functie": f"Tekst met {{ndf}}`copy('id', filter=\"{c('rol-functie')}\")` erin.",
+    }
+
+
+#: Payloads that stand only at the top of a file or at the start of a line.
+def bestandsaanvallen(tmp: Path) -> dict[str, str]:
+    jinja = f"{{{{ cycler.__init__.__globals__.os.system('touch {tmp}/GEMAAKT-instellingen') }}}}"
+    settings_ = (f"myst:\n  enable_extensions: [substitution, html_image]\n  disable_syntax: []\n"
+                 f"  html_meta:\n    http-equiv=refresh: 0;url=https://{MARK}.example\n")
+    ids = f"X\" or {_code(tmp, 'item-id')} or \""
+    return {
+        "instellingen": f"---\n{settings_}---\n# Plan\n\n{jinja} <b>{MARK}</b>\n",
+        "instellingen-vier-streepjes": f"----\n{settings_}----\n# Plan\n\n{jinja} <b>{MARK}</b>\n",
+        "instellingen-met-tekst": f"---x\n{settings_}...y\n# Plan\n\n{jinja} <b>{MARK}</b>\n",
+        "item-id-in-een-filter": f"# Plan\n\n:::{{opgave}} {MARK}\n:id: OG-{ids}\n:::\n",
+        "item-id-als-pad": f"# Plan\n\n:::{{opgave}} {MARK}\n:id: ../../../../{MARK}\n:::\n",
+    }
+
+
+# ------------------------------------------------------------------ containers (MyST syntax)
+
+def _inspring(blok: str, prefix: str, rest: str) -> str:
+    lines = blok.split("\n")
+    return "\n".join([prefix + lines[0], *[(rest + line) if line else rest.rstrip() for line in lines[1:]]])
+
+
+def _fence(blok: str, extra: int) -> str:
+    """`blok` with its colon fences widened by `extra`, so it can stand inside a fence."""
+    return "\n".join(":" * extra + line if line.startswith(":::") else line for line in blok.split("\n"))
+
+
+CONTAINERS = {
+    "bovenaan": lambda b: b,
+    "lijst": lambda b: _inspring(b, "- ", "  "),
+    "genummerd": lambda b: _inspring(b, "1. ", "   "),
+    "citaat": lambda b: "\n".join("> " + line for line in b.split("\n")),
+    "definitielijst": lambda b: "Term\n" + _inspring(b, ": ", "  "),
+    "voetnoot": lambda b: "Tekst[^n].\n\n" + _inspring(b, "[^n]: ", "    "),
+    "kader": lambda b: f"::::{{note}}\n{b}\n::::",
+    "kader-met-titel": lambda b: f"::::{{admonition}} Let op\n{b}\n::::",
+    "item-in-item": lambda b: _actie("buiten", tekst=_fence(b, 1)).replace(":::{actie}", "::::{actie}", 1)[:-3] + "::::",
+    "backticks": lambda b: "\n".join(("```" + line[3:]) if line.startswith(":::{") else ("```" if line == ":::" else line)
+                                     for line in b.split("\n")),
+    "citaat-in-lijst": lambda b: _inspring("\n".join("> " + line for line in b.split("\n")), "- ", "  "),
+    "definitielijst-in-citaat": lambda b: "\n".join("> " + line for line in ("Term\n" + _inspring(b, ": ", "  ")).split("\n")),
+}
+
+
+# ------------------------------------------------------------------ the build
+
+def _corpus(tmp: Path, bestanden: dict[str, str]) -> Path:
+    corpus = tmp / "corpus"
+    shutil.copytree(FIXTURES / "minimaal", corpus)
+    plannen = corpus / PLANNEN
+    for naam, tekst in bestanden.items():
+        (plannen / f"{naam}.md").write_text(tekst, encoding="utf-8")
+    (tmp / f"geheim-{MARK}.md").write_text(f"# Geheim\n\n{MARK}-GEHEIM\n", encoding="utf-8")
+    (tmp / f"geheim-{MARK}.csv").write_text(f"a,b\n{MARK}-GEHEIM,1\n", encoding="utf-8")
+    return corpus
+
+
+def _bouw(tmp: Path, corpus: Path, *, tekstscan: bool) -> dict:
+    out = tmp / "html"
+    record = tmp / "spion.json"
+    cmd = [sys.executable, str(SPION), str(record), "-m", "sphinx", "-b", "html", "-q", "--no-color",
+           "-D", f"hgkm_tekstscan={int(tekstscan)}", str(corpus), str(out)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HGKM_PEILDATUM": "2025-06-01"}
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp, check=False)
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr[-3000:]
+    meldingen = json.loads((out / "build_meldingen.json").read_text(encoding="utf-8"))
+    needs_data = json.loads((out / "needs.json").read_text(encoding="utf-8"))
+    return {
+        "log": proc.stdout + proc.stderr,
+        "meldingen": meldingen,
+        "needs": needs_data["versions"][needs_data["current_version"]]["needs"],
+        "spion": json.loads(record.read_text(encoding="utf-8")),
+        "out": out,
+    }
+
+
+def _grens_gehouden(tmp: Path, corpus: Path, bouw: dict, verwacht: list[str]) -> None:
+    """Nothing ran, nothing untrusted was evaluated, every plan need was judged, each file refused."""
+    gemaakt = sorted(p.name for p in tmp.glob("GEMAAKT-*"))
+    assert not gemaakt, f"code uit een planbestand is uitgevoerd: {gemaakt}"
+    # sphinx-needs evaluated nothing that came from a plan file
+    besmet = [c for c in bouw["spion"] if c["soort"] != "poort" and MARK in c["waarde"]]
+    assert not besmet, besmet[:5]
+    # differential: every need a plan file made went through the gate
+    beoordeeld = {(Path(s).resolve(), regel) for s, regel, _ in
+                  (json.loads(c["waarde"]) for c in bouw["spion"] if c["soort"] == "poort")}
+    for need in bouw["needs"].values():
+        if str(need.get("docname", "")).startswith(PLANNEN):
+            bron = (corpus / f"{need['docname']}.md").resolve()
+            assert (bron, need["lineno"]) in beoordeeld, f"{need['id']} is niet door de poort gegaan"
+    # nothing hostile published: no script, no secret, no marker page outside the project
+    for pad in bouw["out"].rglob("*"):
+        # _sources/ holds each source as plain text (served as text/plain): not run, not parsed
+        if pad.is_file() and pad.suffix in (".html", ".json", ".csv", ".js") and "_sources" not in pad.parts:
+            tekst = pad.read_text(encoding="utf-8", errors="replace")
+            assert f"<script>{MARK}" not in tekst and f"{MARK}-GEHEIM" not in tekst, pad
+            assert f"<b>{MARK}</b>" not in tekst and "http-equiv" not in tekst.replace('http-equiv="X-UA', ""), pad
+    assert not list(tmp.glob(f"{MARK}*")) and not (corpus.parent.parent / f"{MARK}.md").exists()
+    # each hostile file: a located Dutch finding in that file (the gate's, or a build warning)
+    for naam in verwacht:
+        bestand = f"{PLANNEN}/{naam}.md"
+        gevonden = [m for m in bouw["meldingen"] if m.get("bestand") == bestand and isinstance(m.get("regelnummer"), int)]
+        assert gevonden, f"geen melding met plaats in {bestand}"
+
+
+def _bestanden(tmp: Path, paren: list[tuple[str, str]]) -> dict[str, str]:
+    blokken = payloads(tmp)
+    return {f"{container}--{payload}": f"# Fuzz {container} {payload}\n\n{CONTAINERS[container](blokken[payload])}\n"
+            for container, payload in paren}
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["alleen-de-poort", "met-tekstscan"])
+def alle_paren(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict, list[str]]:
+    """Every container around every payload, plus the file-level attacks: one build each,
+    with the text scan off (the gate alone) and on (as `make html` builds)."""
+    tmp = tmp_path_factory.mktemp("grens-met-tekstscan" if request.param else "grens-alleen-de-poort")
+    paren = [(c, p) for c in CONTAINERS for p in payloads(tmp)]
+    bestanden = {**_bestanden(tmp, paren), **bestandsaanvallen(tmp)}
+    corpus = _corpus(tmp, bestanden)
+    return tmp, corpus, _bouw(tmp, corpus, tekstscan=request.param), list(bestanden)
+
+
+def test_the_gate_alone_holds_in_every_container(alle_paren):
+    tmp, corpus, bouw, verwacht = alle_paren
+    assert len(verwacht) == len(CONTAINERS) * len(payloads(tmp)) + len(bestandsaanvallen(tmp))
+    _grens_gehouden(tmp, corpus, bouw, verwacht)
+
+
+def test_the_gate_judged_what_the_parser_produced(alle_paren):
+    """The spy saw the gate judge directives in every container (no syntax reaches around it)."""
+    tmp, corpus, bouw, _ = alle_paren
+    if "met-tekstscan" in str(tmp):
+        return
+    beoordeeld = {Path(json.loads(c["waarde"])[0]).stem for c in bouw["spion"] if c["soort"] == "poort"}
+    for container in CONTAINERS:
+        assert any(stem.startswith(f"{container}--") for stem in beoordeeld), container
+
+
+def test_file_settings_are_refused_by_myst_s_own_rule(alle_paren):
+    tmp, corpus, bouw, _ = alle_paren
+    for naam in ("instellingen", "instellingen-vier-streepjes", "instellingen-met-tekst"):
+        found = [m for m in bouw["meldingen"] if m.get("bestand") == f"{PLANNEN}/{naam}.md" and m.get("regelnummer") == 1]
+        assert any("begint met instellingen" in m["bericht"] for m in found) or "met-tekstscan" in str(tmp), naam
+    assert trust.topmatter_regels("----\nmyst: {}\n...x\n# Titel\n") == 3
+    assert trust.topmatter_regels("# Titel\n---\n") == 0
+
+
+def test_no_page_is_generated_from_a_refused_item(alle_paren):
+    tmp, corpus, bouw, _ = alle_paren
+    assert not any(MARK in p.name for p in (corpus / "docs").rglob("*")) if (corpus / "docs").exists() else True
+    assert not list(tmp.rglob(f"*{MARK.lower()}.md"))
+
+
+def test_allowed_plans_still_build(alle_paren):
+    """The plan of the fixture itself, next to all this, is untouched and judged."""
+    tmp, corpus, bouw, _ = alle_paren
+    assert bouw["needs"]["UA-A-1"]["status"] == "lopend"
+    assert not [m for m in bouw["meldingen"] if m.get("bestand") == f"{PLANNEN}/aadorp.md"
+                and "vertrouwen" in str(m.get("subtype"))]
+
+
+# ------------------------------------------------------------------ Hypothesis: random nestings
+
+def _genest(diepte: list[str], payload: str, blokken: dict[str, str]) -> str:
+    blok = blokken[payload]
+    for container in diepte:
+        blok = CONTAINERS[container](blok)
+    return blok
+
+
+VERKEN = os.environ.get("HGKM_FUZZ") == "verken"
+
+
+@settings(max_examples=1, deadline=None, derandomize=not VERKEN, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.lists(st.tuples(st.lists(st.sampled_from(sorted(set(CONTAINERS) - {"item-in-item"})), min_size=2, max_size=3),
+                          st.sampled_from(sorted(payloads(Path("/t"))))),
+                min_size=20, max_size=20))
+def test_random_nestings_hold_with_the_gate_alone(tmp_path_factory, gevallen):
+    tmp = tmp_path_factory.mktemp("grens-hypothesis")
+    blokken = payloads(tmp)
+    bestanden = {f"geval-{i}": f"# Geval {i}\n\n{_genest(diepte, payload, blokken)}\n"
+                 for i, (diepte, payload) in enumerate(gevallen)}
+    corpus = _corpus(tmp, bestanden)
+    bouw = _bouw(tmp, corpus, tekstscan=False)
+    _grens_gehouden(tmp, corpus, bouw, list(bestanden))
