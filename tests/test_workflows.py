@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -73,7 +75,12 @@ def test_pull_request_workflow_tests_and_reports() -> None:
 def test_main_workflow_publishes_the_site() -> None:
     workflow = load(ROOT / ".github/workflows/site.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {}
+    # the build reads the plans and may not publish; only the deploy job may (and runs no build)
+    assert workflow["jobs"]["bouwen"]["permissions"] == {"contents": "read", "pages": "read"}
+    assert workflow["jobs"]["publiceren"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert [s["uses"].split("@")[0] for s in workflow["jobs"]["publiceren"]["steps"]] == ["actions/deploy-pages"]
+    assert workflow["jobs"]["publiceren"]["environment"]["name"] == "github-pages"
     assert "make pdf" in runs(workflow)  # the site and, on its downloads page, the PDF reports
     assert {"actions/upload-pages-artifact", "actions/deploy-pages"} <= set(uses(workflow))
     upload = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/upload-pages-artifact"))
@@ -170,3 +177,310 @@ def test_pull_request_keeps_the_build_folder_between_runs() -> None:
     assert namen.index(cache["name"]) < next(i for i, n in enumerate(namen) if "make check" in n)
     rapport = next(s for s in steps(workflow) if "make rapport" in s.get("run", ""))
     assert "github.event_name == 'pull_request'" in rapport["if"]
+
+
+# ------------------------------------------------------------------ what CI may (docs/veiligheid.md)
+#
+# Checked on the structure of every workflow, the region template's too: a job that can
+# write runs nothing of a branch a user chose, every checkout keeps the token out of
+# .git/config, a job that can write restores no cache, the site is published from main only.
+
+TEMPLATE_WORKFLOWS = sorted((ROOT / "hgkm" / "templates" / "regio" / ".github" / "workflows").glob("*.yml"))
+ALL_WORKFLOWS = WORKFLOWS + TEMPLATE_WORKFLOWS
+#: Refs that are main's own code (reviewed): a checkout of anything else is of a branch someone chose.
+MAIN_REFS = {"${{ github.event.repository.default_branch }}", "main", "refs/heads/main"}
+ONLY_MAIN = ("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)",
+             "github.ref == 'refs/heads/main'")
+#: Commands that run code from the working tree (or install it): never after a chosen checkout in a job that can write.
+RUNS_CODE = {"make", "pip", "pip3", "python", "python3", "pytest", "sphinx-build", "npm", "npx", "node", "bash", "sh",
+             "source", ".", "tox", "nox", "uv", "poetry"}
+_SPLIT = re.compile(r";|&&|\|\||\||\$\(|(?<!\\)`|\b(?:then|do|else)\b")
+_PREFIX = {"sudo", "env", "exec", "time", "!", "if", "while", "until", "elif", "command", "nohup"}
+
+
+def permissions(workflow: dict, job: dict) -> object:
+    return job.get("permissions", workflow.get("permissions"))
+
+
+def can_write(workflow: dict, job: dict) -> bool:
+    """Whether the job's token can write anything (no declaration: the repository default, maybe write)."""
+    perms = permissions(workflow, job)
+    if isinstance(perms, dict):
+        return "write" in perms.values()
+    return perms != "read-all"
+
+
+def only_main(workflow: dict, job: dict) -> bool:
+    """Whether the job runs only for main's own commit (so github.sha is reviewed code)."""
+    if any(cond in str(job.get("if", "")) for cond in ONLY_MAIN):
+        return True
+    on = workflow["on"]
+    return isinstance(on, dict) and set(on) == {"push"} and (on["push"] or {}).get("branches") == ["main"]
+
+
+def checkouts(job: dict) -> list[tuple[int, dict]]:
+    return [(i, s) for i, s in enumerate(job.get("steps", [])) if s.get("uses", "").startswith("actions/checkout@")]
+
+
+def chosen(workflow: dict, job: dict, step: dict) -> bool:
+    """Whether a checkout fetches a ref a user chose (a branch, a pull request), not main's own commit."""
+    ref = (step.get("with") or {}).get("ref")
+    return not only_main(workflow, job) if ref is None else str(ref) not in MAIN_REFS
+
+
+def commands(run: str) -> list[str]:
+    """The first word of every command in a shell script (roughly, as a reviewer reads it)."""
+    found = []
+    for line in run.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        for part in _SPLIT.split(line):
+            words = [w for w in part.strip().split() if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*=\S*", w)]
+            while words and words[0] in _PREFIX:
+                words = words[1:]
+            if words:
+                found.append(words[0])
+    return found
+
+
+def runs_code(step: dict) -> bool:
+    if step.get("uses", "").startswith("./"):
+        return True  # an action from the checkout
+    return any(c in RUNS_CODE or c.startswith(("./", ".venv/")) for c in commands(step.get("run", "")))
+
+
+def uses_cache(step: dict) -> bool:
+    return step.get("uses", "").startswith("actions/cache") or bool((step.get("with") or {}).get("cache"))
+
+
+def bezwaren(workflow: dict) -> list[str]:
+    """Everything in `workflow` that breaks the rules of docs/veiligheid.md ("Wat CI mag")."""
+    found = []
+    if "permissions" not in workflow and any("permissions" not in j for j in workflow["jobs"].values()):
+        found.append("permissions: not declared (the repository default may be write)")
+    triggered_by_pr = any(t in workflow["on"] for t in ("pull_request", "pull_request_target"))
+    for name, job in workflow["jobs"].items():
+        steps = job.get("steps", [])
+        first_chosen = min((i for i, s in checkouts(job) if chosen(workflow, job, s)), default=None)
+        for i, step in checkouts(job):
+            if (step.get("with") or {}).get("persist-credentials") is not False:
+                found.append(f"{name}: checkout without persist-credentials: false")
+        for i, step in enumerate(steps):
+            text = yaml.safe_dump(step)
+            if ("github.token" in text or "secrets.GITHUB_TOKEN" in text) and runs_code(step):
+                found.append(f"{name}: the token is handed to a step that runs code")
+            if can_write(workflow, job) and uses_cache(step):
+                found.append(f"{name}: a job that can write restores a cache")
+            if first_chosen is not None and i > first_chosen:
+                if can_write(workflow, job) and runs_code(step):
+                    found.append(f"{name}: a job that can write runs code after checking out a chosen branch")
+                # a run on main (dispatched, pushed) would save its cache where main's jobs restore it
+                if uses_cache(step) and not triggered_by_pr:
+                    found.append(f"{name}: a run that can be main's saves a cache after reading a chosen branch")
+        if "pull_request_target" in workflow["on"] and first_chosen is not None:
+            found.append(f"{name}: pull_request_target with a checkout of the pull request")
+    return found
+
+
+@pytest.mark.parametrize("pad", ALL_WORKFLOWS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_workflow_keeps_write_rights_away_from_a_chosen_branch(pad: Path) -> None:
+    assert bezwaren(load(pad)) == []
+
+
+def test_the_workflow_checks_catch_the_old_bevestig() -> None:
+    """bevestig.yml as it was: a write token beside the branch's Makefile, with a pip cache."""
+    oud = yaml.safe_load("""
+on: {workflow_dispatch: {inputs: {tak: {type: string, required: true}}}}
+permissions: {contents: write}
+jobs:
+  bevestig:
+    runs-on: ubuntu-24.04
+    steps:
+      - uses: actions/checkout@v6
+        with: {ref: "${{ inputs.tak }}"}
+      - uses: actions/setup-python@v6
+        with: {python-version: "3.11", cache: pip}
+      - run: make bevestig ACTIE="$ACTIE" PLAN="$PLAN"
+      - run: |
+          git add requirements
+          git push origin "HEAD:$TAK"
+""")
+    oud["on"] = oud.pop(True, oud.get("on"))
+    assert bezwaren(oud) == [
+        "bevestig: checkout without persist-credentials: false",
+        "bevestig: a job that can write restores a cache",
+        "bevestig: a run that can be main's saves a cache after reading a chosen branch",
+        "bevestig: a job that can write runs code after checking out a chosen branch",
+    ]
+    # without a declaration the token has the repository's default rights, which may be write
+    del oud["permissions"]
+    assert "permissions: not declared (the repository default may be write)" in bezwaren(oud)
+
+
+@pytest.mark.parametrize(
+    ("run", "code"),
+    [
+        ('make bevestig ACTIE="$ACTIE"', True),
+        ("sudo apt-get update -q && .venv/bin/python -m hgkm x", True),
+        ('out=$(python3 -c "print(1)")', True),
+        ("bash .ci/run", True),
+        ("ACTIE=1 pip install -e .", True),
+        ("./scripts/systeempakket.sh dot", True),
+        ('git commit -m "Opnieuw bekeken (make bevestig)"', False),
+        ('git apply "$PATCH" && git add -u -- requirements', False),
+        ('gh pr create --draft --title "make python"', False),
+    ],
+)
+def test_what_counts_as_running_code(run: str, code: bool) -> None:
+    assert runs_code({"run": run}) is code
+
+
+def test_a_pull_request_target_workflow_that_checks_out_the_pull_request_is_refused() -> None:
+    workflow = {"on": {"pull_request_target": None}, "permissions": {"contents": "read"}, "jobs": {"a": {"steps": [
+        {"uses": "actions/checkout@v6", "with": {"ref": "${{ github.event.pull_request.head.sha }}",
+                                                "persist-credentials": False}}]}}}
+    assert bezwaren(workflow) == ["a: pull_request_target with a checkout of the pull request"]
+
+
+def test_bevestig_computes_read_only_and_pushes_without_running_the_branch() -> None:
+    workflow = load(ROOT / ".github/workflows/bevestig.yml")
+    assert workflow["permissions"] == {}
+    berekenen, vastleggen = workflow["jobs"]["berekenen"], workflow["jobs"]["vastleggen"]
+    assert berekenen["permissions"] == {"contents": "read"}
+    assert vastleggen["permissions"] == {"contents": "write"} and vastleggen["needs"] == "berekenen"
+    # the computing job runs main's code over the branch's requirements/ only
+    (_, code), (_, tak) = checkouts(berekenen)
+    assert code["with"]["ref"] in MAIN_REFS and tak["with"]["sparse-checkout"] == "requirements"
+    make = next(s for s in berekenen["steps"] if "make bevestig" in s.get("run", ""))
+    assert make["working-directory"] == "code" and "cp -R ../tak/requirements requirements" in make["run"]
+    assert "'requirements/uitvoeringsplannen/*.md'" in make["run"]
+    assert not any(uses_cache(s) for s in berekenen["steps"])
+    # the pushing job runs git and shell only, and gets the token in its last step only
+    assert not any(runs_code(s) for s in vastleggen["steps"])
+    assert [s.get("name") for s in vastleggen["steps"] if "github.token" in yaml.safe_dump(s)] == ["Op de tak zetten"]
+    assert "git -c \"http.$GITHUB_SERVER_URL/.extraheader=" in vastleggen["steps"][-1]["run"]
+
+
+def test_new_plan_runs_mains_code_and_pushes_with_the_token_in_one_step() -> None:
+    workflow = load(ROOT / ".github/workflows/nieuw-plan.yml")
+    ((_, checkout),) = checkouts(workflow["jobs"]["nieuw-plan"])
+    assert checkout["with"]["ref"] in MAIN_REFS
+    getoond = [s for s in steps(workflow) if "github.token" in yaml.safe_dump(s)]
+    assert len(getoond) == 1 and "make" not in commands(getoond[0]["run"])
+
+
+def test_the_site_is_published_from_main_only() -> None:
+    workflow = load(ROOT / ".github/workflows/site.yml")
+    assert set(workflow["on"]) == {"push", "workflow_dispatch"} and workflow["on"]["push"]["branches"] == ["main"]
+    for job in workflow["jobs"].values():
+        assert job["if"] == ONLY_MAIN[0]  # a run started by hand from another branch publishes nothing
+        assert not any(uses_cache(s) for s in job["steps"])
+
+
+# -------------------------------------------- the check of the patch in bevestig.yml, run for real
+
+def _controle_script() -> str:
+    workflow = load(ROOT / ".github/workflows/bevestig.yml")
+    return next(s for s in workflow["jobs"]["vastleggen"]["steps"] if s.get("id") == "controle")["run"]
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture
+def tak(tmp_path: Path) -> Path:
+    """A branch with one real plan, as the pushing job checks it out."""
+    repo = tmp_path / "tak"
+    plannen = repo / "requirements" / "uitvoeringsplannen"
+    plannen.mkdir(parents=True)
+    shutil.copy(ROOT / "requirements" / "uitvoeringsplannen" / "vlaardingen-2022.md", plannen)
+    (repo / "hgkm").mkdir()
+    (repo / "hgkm" / "x.py").write_text("x = 1\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "tak")
+    return repo
+
+
+def _controle(repo: Path, wijzig, daarna=None) -> subprocess.CompletedProcess:
+    """Make a change in `repo`, hand it over as the computing job does, undo it, run the check.
+
+    `daarna(repo)` moves the branch on after the change was computed.
+    """
+    wijzig(repo)
+    _git(repo, "add", "-A")
+    patch = repo.parent / "bevestig.patch"
+    patch.write_text(_git(repo, "diff", "--cached", "--no-color", "--no-ext-diff"), encoding="utf-8")
+    _git(repo, "reset", "-q", "--hard")
+    _git(repo, "clean", "-qfd")
+    if daarna is not None:
+        daarna(repo)
+        _git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "verder")
+    script = repo.parent / "controle.sh"
+    script.write_text(_controle_script(), encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "PATCH": str(patch), "GITHUB_OUTPUT": str(repo.parent / "output")}
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=repo, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+PLAN = "requirements/uitvoeringsplannen/vlaardingen-2022.md"
+
+
+def _bevestigd(repo: Path) -> None:
+    from hgkm.tools.bevestig import herschrijf
+
+    pad = repo / PLAN
+    tekst = herschrijf(pad.read_text(encoding="utf-8"), "UA-VLA-2022-1", "LP-RR20-1@0123456789, OG-RR20-1@abcdef0123")
+    pad.write_text(herschrijf(tekst, "UA-VLA-2022-3", "OG-RR20-2@ffffffffff"), encoding="utf-8")
+
+
+def test_the_patch_check_accepts_what_make_bevestig_changes(tak: Path) -> None:
+    result = _controle(tak, _bevestigd)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "alleen regels :beoordeeld: in 1 plan(nen)" in result.stdout
+
+
+def test_the_patch_check_accepts_an_empty_patch(tak: Path) -> None:
+    result = _controle(tak, lambda repo: None)
+    assert result.returncode == 0 and "niets nieuw" in result.stdout
+    assert (tak.parent / "output").read_text() == "leeg=ja\n"
+
+
+def _ook(extra):
+    def wijzig(repo: Path) -> None:
+        _bevestigd(repo)
+        extra(repo)
+    return wijzig
+
+
+def _vervang(rel: str, oud: str, nieuw: str):
+    def wijzig(repo: Path) -> None:
+        pad = repo / rel
+        pad.write_text(pad.read_text(encoding="utf-8").replace(oud, nieuw, 1), encoding="utf-8")
+    return wijzig
+
+
+@pytest.mark.parametrize(
+    ("wijzig", "reden"),
+    [
+        (_ook(_vervang("hgkm/x.py", "x = 1", "import os")), "een ander bestand dan een plan: hgkm/x.py"),
+        (_ook(_vervang(PLAN, ":status:", ":status: klaar\n:oud-status:")), "meer dan een regel :beoordeeld:"),
+        (_vervang(PLAN, ":beoordeeld: LP-RR20-1@d17c15c184", ":beoordeeld: [[copy('x')]]"), "meer dan een regel :beoordeeld:"),
+        (_ook(lambda r: (r / PLAN).rename(r / "requirements/uitvoeringsplannen/ander.md")), "andere naam"),
+        (_ook(lambda r: (r / "requirements/uitvoeringsplannen/nieuw.md").write_text("# x\n")), "nieuw.md is geen gewoon bestand op de tak"),
+        (_ook(lambda r: (r / PLAN).chmod(0o755)), "ongewoon: old mode"),
+        (lambda r: (r / "requirements/uitvoeringsplannen/nieuw.md").symlink_to("/etc/passwd"), "nieuw.md is geen gewoon bestand op de tak"),
+    ],
+    ids=["ander bestand", "andere regel", "dynamische functie", "hernoemd", "nieuw bestand", "uitvoerbaar", "symlink"],
+)
+def test_the_patch_check_refuses_anything_else(tak: Path, wijzig, reden: str) -> None:
+    result = _controle(tak, wijzig)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "::error::De wijziging is geweigerd: " in result.stdout and reden in result.stdout, result.stdout
+
+
+def test_the_patch_check_refuses_a_patch_that_no_longer_fits(tak: Path) -> None:
+    # the branch moved on meanwhile: the same :beoordeeld: line was changed by hand
+    result = _controle(tak, _bevestigd, _vervang(PLAN, "LP-RR20-1@d17c15c184, OG-RR20-1@c9a0d4e921", "OG-RR20-1@c9a0d4e921"))
+    assert result.returncode == 1 and "zij past niet meer op de tak" in result.stdout, result.stdout + result.stderr
