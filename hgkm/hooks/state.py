@@ -34,7 +34,7 @@ class Run:
     #: every warning of the build (hgkm.hooks.collector.Collector)
     collector: Any = None
     #: the sources when reading began (hgkm.sources.fingerprint)
-    fingerprint: dict[str, list[int]] | None = None
+    fingerprint: dict[str, str] | None = None
     #: bytes that are no UTF-8: (file, line, byte as hex)
     encoding: list[tuple[str, int, str]] = field(default_factory=list)
     #: findings about the files themselves (names, folders), from config-inited

@@ -1,11 +1,14 @@
-"""Which sources a build was made from: every file that can change it, with mtime and size.
+"""Which sources a build was made from: every file that can change it, with a hash of its bytes.
 
-The Sphinx extension records it after a finished build (bron-stempel.json); `make check`
-compares it with the sources now (hgkm.tools.build.is_actueel) to reuse that build.
+The Sphinx extension records it after a finished build (the stamp, beside the output
+folder: see `stempel_pad`); `make check` compares it with the sources now
+(hgkm.tools.build.is_actueel) to reuse that build. Content, not modification times: an
+edit that keeps a file's size and mtime (a checkout, `touch -r`, `os.utime`) is seen.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -14,28 +17,53 @@ from pathlib import Path
 STEMPEL = "bron-stempel.json"
 #: Folders that are never a source of the site.
 _NIET_BRON = {"_build", ".venv", ".git", ".hypothesis", ".pytest_cache", "test-results", "node_modules", "__pycache__"}
+#: Files up to this size are read in one go; larger ones in pieces (hashlib.file_digest).
+_IN_EEN_KEER = 1 << 20
 
 
-def vingerafdruk(srcdir: Path) -> dict[str, list[int]]:
-    """Every file under `srcdir` that can change the build, with its mtime and size."""
-    result: dict[str, list[int]] = {}
-    stack = [Path(srcdir)]
+def _hash(pad: str, size: int) -> str:
+    if size <= _IN_EEN_KEER:
+        with open(pad, "rb") as f:
+            return hashlib.blake2b(f.read(), digest_size=16).hexdigest()
+    with open(pad, "rb") as f:
+        return hashlib.file_digest(f, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+
+
+def vingerafdruk(srcdir: Path) -> dict[str, str]:
+    """Every file under `srcdir` that can change the build, with a hash of its bytes.
+
+    A symbolic link counts with its target (the build refuses it, and says so).
+    """
+    result: dict[str, str] = {}
+    stack = [str(srcdir)]
     while stack:
         folder = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     if entry.name not in _NIET_BRON:
-                        stack.append(Path(entry.path))
+                        stack.append(entry.path)
                 elif entry.is_file(follow_symlinks=False):
-                    stat = entry.stat()
-                    result[os.path.relpath(entry.path, srcdir)] = [stat.st_mtime_ns, stat.st_size]
+                    result[os.path.relpath(entry.path, srcdir)] = _hash(entry.path, entry.stat(follow_symlinks=False).st_size)
+                elif entry.is_symlink():
+                    result[os.path.relpath(entry.path, srcdir)] = "-> " + os.readlink(entry.path)
     return result
 
 
-def schrijf_stempel(outdir: Path, afdruk: dict[str, list[int]]) -> None:
+def stempel_pad(outdir: Path) -> Path:
+    """Where the stamp of the build in `outdir` is kept: beside it, never in the published folder.
+
+    It lists every file of the checkout with its hash: nothing a reader needs, so it is
+    not in `outdir` (which is published as it is).
+    """
+    outdir = Path(outdir)
+    return outdir.parent / f"{outdir.name}.{STEMPEL}"
+
+
+def schrijf_stempel(outdir: Path, afdruk: dict[str, str]) -> None:
     """Record the sources of a finished build (called by the Sphinx extension)."""
-    (Path(outdir) / STEMPEL).write_text(json.dumps(afdruk), encoding="utf-8")
+    stempel_pad(outdir).write_text(json.dumps(afdruk), encoding="utf-8")
+    (Path(outdir) / STEMPEL).unlink(missing_ok=True)  # where a build before this version put it
 
 
 def code_version() -> int:
@@ -45,8 +73,6 @@ def code_version() -> int:
     of the code (a module moved, a node changed) Sphinx must start afresh instead of
     unpickling them into a crash.
     """
-    import hashlib
-
     from hgkm import PACKAGE
 
     digest = hashlib.sha256()

@@ -17,7 +17,7 @@ from typing import Any
 
 from hgkm import ROOT
 from hgkm.hooks.build_guard import BEZIG
-from hgkm.sources.fingerprint import STEMPEL, vingerafdruk
+from hgkm.sources.fingerprint import stempel_pad, vingerafdruk
 from hgkm.model.corpus import Corpus
 
 
@@ -49,8 +49,8 @@ class BuildResult:
 
 
 def is_actueel(srcdir: Path, outdir: Path) -> bool:
-    """Whether the build in `outdir` was made from exactly the current sources."""
-    stempel = Path(outdir) / STEMPEL
+    """Whether the build in `outdir` was made from exactly the current sources (same files, same bytes)."""
+    stempel = stempel_pad(Path(outdir))
     if not stempel.exists() or not (Path(outdir) / "needs.json").exists() or (Path(outdir) / BEZIG).exists():
         return False  # never built, or cut off (hgkm.hooks.build_guard)
     try:
@@ -83,8 +83,8 @@ def build(
 ) -> BuildResult:
     """Build `srcdir` with `builder` into `outdir` (default `_build/<builder>`).
 
-    With `hergebruik`, a build made from exactly the current sources (same files,
-    mtimes and sizes; see `is_actueel`) is used as it is: `make check` right after
+    With `hergebruik`, a build made from exactly the current sources (same files with
+    the same bytes; see `is_actueel`) is used as it is: `make check` right after
     `make html` then skips a Sphinx run that would change nothing.
     """
     outdir = Path(outdir or srcdir / "_build" / builder)
