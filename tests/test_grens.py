@@ -263,3 +263,36 @@ def test_random_nestings_hold_with_the_gate_alone(tmp_path_factory, gevallen):
     corpus = _corpus(tmp, bestanden)
     bouw = _bouw(tmp, corpus, tekstscan=False)
     _grens_gehouden(tmp, corpus, bouw, list(bestanden))
+
+
+# ------------------------------------------------------------------ the judge itself, per rule
+
+_ACTIE_OPTIES = {"id": "UA-A-9", "plan": "UP-A", "opgaven": "OG-TEST-1, OG-TEST-2", "eigenaar": "Team Zorg"}
+
+
+@pytest.mark.parametrize("naam, tier, arguments, options, content, code", [
+    # must trigger
+    ("needtable", trust.Laag.PLAN, [], {"filter": "True"}, [], "blok-niet-uitgevoerd"),
+    ("RAW", trust.Laag.BEHEER, ["html"], {}, ["<b>"], "rauw"),
+    ("actie", trust.Laag.PLAN, ["[[copy('id')]]"], _ACTIE_OPTIES, [], "titel-rekent"),
+    ("actie", trust.Laag.PLAN, ["Titel"], {**_ACTIE_OPTIES, "budget": "<<x: 1, 2>>"}, [], "waarde-rekent"),
+    ("actie", trust.Laag.PLAN, ["Titel"], {**_ACTIE_OPTIES, "opgaven": "OG-TEST-1[True]"}, [], "koppeling-voorwaarde"),
+    ("opgave", trust.Laag.REGIO, ["Titel"], {"id": "OG-X", "jinja_content": "true"}, [], "sphinx-needs-optie"),
+    ("actie", trust.Laag.PLAN, ["Titel"], _ACTIE_OPTIES, ["tekst [[copy('id')]]"], "tekst-rekent"),
+    ("image", trust.Laag.PLAN, ["https://example.org/p.gif"], {}, [], "blok-andere-site"),
+    ("include", trust.Laag.BEHEER, ["../../../etc/passwd"], {}, [], "blok-buiten"),
+    ("csv-table", trust.Laag.BEHEER, [], {"url": "https://example.org/t.csv"}, [], "tabel-elders"),
+    # must not trigger
+    ("actie", trust.Laag.PLAN, ["Titel met [haken] en < tekens >"], _ACTIE_OPTIES, ["Gewone tekst [1]."], None),
+    ("actie", trust.Laag.PLAN, ["Titel"], {**_ACTIE_OPTIES, "opgaven": "[OG-TEST-1, OG-TEST-2]"}, [], None),
+    ("note", trust.Laag.PLAN, [], {}, ["[[ in een kader is gewone tekst ]]"], None),
+    ("image", trust.Laag.PLAN, ["schema.png"], {}, [], None),
+    ("needtable", trust.Laag.BEHEER, [], {"filter": "True"}, [], None),
+])
+def test_the_judge(naam, tier, arguments, options, content, code):
+    bestand = {trust.Laag.PLAN: f"{PLANNEN}/a.md", trust.Laag.REGIO: "requirements/r.md",
+               trust.Laag.BEHEER: "docs/b.md"}[tier]
+    from hgkm.sources import judge
+
+    found = judge.directive(naam, tier, bestand, None, arguments, options, content, 1, "")
+    assert [b.message.code for b in found][:1] == ([code] if code else [])

@@ -111,7 +111,14 @@ def _item(arguments: Sequence[str], options: Mapping[str, object], content: Iter
 
 
 def _geen_id(waarde: str) -> str | None:
-    """The first part of a link value that is not an ID, or None when every part is one."""
+    """The first part of a link value that is not an ID, or None when every part is one.
+
+    A list in YAML's brackets (`[OG-1, OG-2]`) is a writer's slip, not a condition: the
+    rule `invoer` explains it, so the brackets around the whole list are let through here.
+    """
+    waarde = waarde.strip()
+    if waarde.startswith("[") and waarde.endswith("]") and waarde.count("[") == waarde.count("]") == 1:
+        waarde = waarde[1:-1]
     for deel in re.split(r"[,;]", waarde):
         deel = deel.strip()
         if deel and not _LINK.fullmatch(deel):
