@@ -33,7 +33,7 @@ from hgkm.site import (dashboards, downloads, herijking, item_pages, link_labels
                        samenhang, theme, valid_html)
 from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
-from hgkm.sources import access, gate, item_count, sanitize, trust
+from hgkm.sources import access, gate, item_count, onzichtbaar, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
 
 METAMODEL_JSON = "metamodel.json"
@@ -196,6 +196,8 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
     found += geweigerd
     for bestand, text in bronnen.items() if tekstscan else ():
         found += sanitize.findings(bestand, text)
+    # invisible characters in the text (the needs' own values are the rule's: hgkm.rules.onzichtbaar)
+    found += onzichtbaar.per_bestand(bronnen, SphinxNeedsData(env).get_needs_view().values())
     for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
 

@@ -95,3 +95,11 @@ def verwachte_versie(project_toml: Path) -> str | None:
         return None
     with project_toml.open("rb") as f:
         return str(tomllib.load(f).get("hgkm", {}).get("metamodel") or "") or None
+
+
+def required(need_type: str) -> list[str]:
+    """The fields and links a need of `need_type` must have (its schema's `required`)."""
+    for rule in _load().get("schema_definitions", {}).get("schemas", []):
+        if rule.get("select", {}).get("properties", {}).get("type", {}).get("const") == need_type:
+            return list(rule.get("validate", {}).get("local", {}).get("required", []))
+    return []

@@ -5,7 +5,7 @@ link targets, the ID pattern) live in ubproject.toml; their messages reach peopl
 through the `invoer` rule (hgkm/rules/invoer.py). The rules need several needs at
 once: coverage per gemeente, dates against the looptijd, plans against the region.
 One module per rule family (dekking, integriteit, uitzondering, principes, vertrouwen,
-termijn, herbeoordeling, invoer_rule) registers its rules with `@regel`; this module runs them all.
+onzichtbaar, termijn, herbeoordeling, invoer_rule) registers its rules with `@regel`; this module runs them all.
 Every view (make check, pytest, Sphinx warnings, dashboards) calls `evaluate`.
 """
 
@@ -18,7 +18,8 @@ from hgkm.model.corpus import Corpus
 from hgkm.model.findings import Finding
 # each family registers its rules with @regel when imported (hgkm.rules.context)
 from hgkm.rules import (  # noqa: F401
-    dekking, herbeoordeling, integriteit, invoer_rule, plaatshouder, principes, termijn, uitzondering, vertrouwen,
+    dekking, herbeoordeling, integriteit, invoer_rule, onzichtbaar, plaatshouder, principes, termijn, uitzondering,
+    vertrouwen,
 )
 from hgkm.rules.context import RULES, Context
 

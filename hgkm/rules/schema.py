@@ -2,6 +2,8 @@
 
 sphinx-needs checks each need against the metamodel (required fields, allowed values,
 the ID pattern); its messages are English and carry no file:line (sphinx-needs #1606).
+One check is this module's own: required means visible. A title or required field that
+holds only invisible characters (a zero-width space passes minLength) counts as empty.
 """
 
 from __future__ import annotations
@@ -9,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hgkm.model import declaration
-from hgkm.model.corpus import Corpus, Need
+from hgkm.model import declaration, escaping
+from hgkm.model.corpus import LINK_OPTIONS, Corpus, Need
 from hgkm.model.findings import Finding
 from hgkm.model.messages import invoer as m
+from hgkm.model.messages import onzichtbaar as m_leeg
 
 #: An example line for each option, shown in the fix.
 VOORBEELD: dict[str, str] = {
@@ -87,3 +90,32 @@ def schema_findings(corpus: Corpus) -> Iterator[Finding]:
             continue
         for warning in warnings:
             yield _schema_finding(need, warning.get("details", {}))
+    yield from onzichtbaar_leeg(corpus)
+
+
+def verplicht_leeg(need: Need, corpus: Corpus) -> list[str]:
+    """The title and the required text fields of `need` that hold something, but nothing a reader
+    sees: only invisible characters or spaces (a zero-width space passes sphinx-needs' minLength).
+
+    A field sphinx-needs refused for another reason (a date, a status) is left to that finding.
+    """
+    namen = ["title", *(naam for naam in declaration.required(need.type) if naam not in LINK_OPTIONS)]
+    leeg = [naam for naam in namen
+            if isinstance(waarde := need.fields.get(naam), str) and waarde and escaping.leeg(waarde)]
+    if leeg and (fout := corpus.schema_violations.get(need.id)):
+        al = {(w.get("details") or {}).get("field") for w in fout}
+        leeg = [naam for naam in leeg if naam not in al]
+    return leeg
+
+
+def onzichtbaar_leeg(corpus: Corpus) -> Iterator[Finding]:
+    """Required means visible: a title or required field of only invisible characters counts as empty."""
+    for need in corpus.needs.values():
+        for naam in verplicht_leeg(need, corpus):
+            tekens = ", ".join(dict.fromkeys(
+                f"U+{ord(c):04X}" for c in need.fields[naam] if c != " ")) or "spaties"
+            waar = "de titel" if naam == "title" else f":{naam}:"
+            voorbeeld = (f":::{{{need.type}}} Een titel die zegt wat het item is" if naam == "title"
+                         else _example(need.type, naam))
+            yield m_leeg.ONZICHTBAAR_LEEG.voor(need, wat=f"{need.type} {need.id}", waar=waar, tekens=tekens,
+                                               voorbeeld=voorbeeld)

@@ -13,8 +13,10 @@ the package loads them all into CATALOGUS.
 from __future__ import annotations
 
 # in the order of the guide's tables
-from hgkm.model.messages import invoer, bronnen, dekking, vertrouwen, termijn, herijking, snelcontrole  # noqa: F401, I001
+from hgkm.model.messages import (  # noqa: F401, I001
+    invoer, bronnen, dekking, vertrouwen, onzichtbaar, termijn, herijking, snelcontrole,
+)
 from hgkm.model.messages.message import CATALOGUS, GROEPEN, Message, per_groep
 
 __all__ = ["CATALOGUS", "GROEPEN", "Message", "per_groep", "bronnen", "dekking", "invoer", "snelcontrole",
-           "termijn", "vertrouwen", "herijking"]
+           "termijn", "vertrouwen", "herijking", "onzichtbaar"]

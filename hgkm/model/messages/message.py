@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from string import Formatter
 from typing import TYPE_CHECKING
 
+from hgkm.model.escaping import zichtbaar
 from hgkm.model.findings import ERNST, Finding
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ GROEPEN = (
     "termijn",       # deadlines (warnings)
     "herijking",     # the regiovisie changed under an actie (warnings)
     "snelcontrole",  # the fast check before a commit
+    "landelijk",     # the national overview and a new region (make landelijk, make nieuwe-regio)
 )
 
 
@@ -54,6 +56,9 @@ class Message:
                 for _, naam, _, _ in Formatter().parse(tekst) if naam}
 
     def teksten(self, values: Mapping[str, object]) -> tuple[str, str]:
+        # a value from a content file shows its invisible characters as markers (<U+202E>), so
+        # no message, in whatever output (Sphinx's log, reports, JSON), reverses or hides text
+        values = {k: zichtbaar(v) if isinstance(v, str) else v for k, v in values.items()}
         return self.oorzaak.format_map(values), self.oplossing.format_map(values)
 
     def __call__(self, bestand: str, regelnummer: int | None, need_id: str = "", *,
