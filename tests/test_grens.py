@@ -74,6 +74,7 @@ def payloads(tmp: Path) -> dict[str, str]:
         "csv-bestand": f":::{{csv-table}}\n:file: ../../../geheim-{MARK}.csv\n:::",
         "rol-filter": f"Tekst met {{need_count}}`{c('rol-filter')}` erin.",
         "rol-functie": f"Tekst met {{ndf}}`copy('id', filter=\"{c('rol-functie')}\")` erin.",
+        "download": f"Een [los bestand](los-{MARK}.svg) om te downloaden.",
     }
 
 
@@ -131,6 +132,9 @@ def _corpus(tmp: Path, bestanden: dict[str, str]) -> Path:
         (plannen / f"{naam}.md").write_text(tekst, encoding="utf-8")
     (tmp / f"geheim-{MARK}.md").write_text(f"# Geheim\n\n{MARK}-GEHEIM\n", encoding="utf-8")
     (tmp / f"geheim-{MARK}.csv").write_text(f"a,b\n{MARK}-GEHEIM,1\n", encoding="utf-8")
+    # a file beside the plans that a link would offer for download (scripted SVG on the site's own address)
+    (plannen / f"los-{MARK}.svg").write_text(f"<svg xmlns='http://www.w3.org/2000/svg'><script>{MARK}</script></svg>",
+                                            encoding="utf-8")
     return corpus
 
 
@@ -170,7 +174,7 @@ def _grens_gehouden(tmp: Path, corpus: Path, bouw: dict, verwacht: list[str]) ->
     # nothing hostile published: no script, no secret, no marker page outside the project
     for pad in bouw["out"].rglob("*"):
         # _sources/ holds each source as plain text (served as text/plain): not run, not parsed
-        if pad.is_file() and pad.suffix in (".html", ".json", ".csv", ".js") and "_sources" not in pad.parts:
+        if pad.is_file() and pad.suffix in (".html", ".json", ".csv", ".js", ".svg") and "_sources" not in pad.parts:
             tekst = pad.read_text(encoding="utf-8", errors="replace")
             assert f"<script>{MARK}" not in tekst and f"{MARK}-GEHEIM" not in tekst, pad
             assert f"<b>{MARK}</b>" not in tekst and "http-equiv" not in tekst.replace('http-equiv="X-UA', ""), pad

@@ -111,7 +111,7 @@ def _van_elders(uri: str) -> bool:
 
 
 def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | None = None,
-                    meld: Callable[[nodes.Node, Finding], None] | None = None) -> int:
+                    meld: Callable[[nodes.Node, Finding], None] | None = None, *, downloads: bool = True) -> int:
     """Remove unsafe link targets and images from a parsed page; the number removed.
 
     The source checks catch what a writer types in Markdown; this catches what a
@@ -119,6 +119,8 @@ def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | Non
     local path (relative to the page) leaves the project: such images and downloads
     are removed before Sphinx copies the file into the site. `meld(node, finding)`
     is told about each removal (the text scan, when it ran, has left none to find).
+    Without `downloads` (plan and regio files), no link may offer a file to download:
+    Sphinx would publish it as is, on the site's own address.
     """
     weg = 0
 
@@ -143,9 +145,15 @@ def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | Non
         removed(node, vertrouwen.AFBEELDING_VERBODEN("", None, reden=reden))
         node.parent.remove(node)
     for node in list(doctree.findall(addnodes.download_reference)):
-        if buiten is not None and buiten(doel := node.get("reftarget", "")):
-            removed(node, vertrouwen.LINK_VERBODEN("", None, reden=f"een bestand buiten de kennisbank ({doel})"))
-            node.replace_self(nodes.inline("", node.astext()))
+        doel = node.get("reftarget", "")
+        if buiten is not None and buiten(doel):
+            reden = f"een bestand buiten de kennisbank ({doel})"
+        elif not downloads:
+            reden = f"een los bestand om te downloaden ({doel})"
+        else:
+            continue
+        removed(node, vertrouwen.LINK_VERBODEN("", None, reden=reden))
+        node.replace_self(nodes.inline("", node.astext()))
     return weg
 
 
