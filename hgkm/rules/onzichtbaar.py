@@ -26,14 +26,17 @@ from hgkm.rules.schema import verplicht_leeg
 VELDEN = ("id", "title", *declaration.option_names())
 
 
-def waarden(need: Need) -> Iterator[tuple[str, str]]:
+def waarden(need: Need) -> list[tuple[str, str]]:
     """Each written value of a need, with its field (a link or list gives one per entry)."""
-    for naam in VELDEN:
-        waarde = need.fields.get(naam)
+    uit: list[tuple[str, str]] = []
+    for naam, waarde in zip(VELDEN, map(need.fields.get, VELDEN)):  # 10,000 needs: map and zip keep it fast
+        if waarde is None:
+            continue
         if isinstance(waarde, str):
-            yield naam, waarde
+            uit.append((naam, waarde))
         elif isinstance(waarde, list):
-            yield from ((naam, w) for w in waarde if isinstance(w, str))
+            uit += ((naam, w) for w in waarde if isinstance(w, str))
+    return uit
 
 
 def _waar(naam: str, need: Need) -> str:
@@ -44,8 +47,11 @@ def _waar(naam: str, need: Need) -> str:
 @regel("vertrouwen")
 def onzichtbare_tekens(ctx: Context) -> Iterator[Finding]:
     for need in ctx.corpus.needs.values():
+        alle = waarden(need)
+        if not escaping.onzichtbaar(" ".join(waarde for _, waarde in alle)):
+            continue  # the common case: one test per need
         leeg = None
-        for naam, waarde in waarden(need):
+        for naam, waarde in alle:
             if not (plekken := escaping.onzichtbaar(waarde)):
                 continue
             if leeg is None:

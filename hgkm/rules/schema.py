@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from hgkm.model import declaration, escaping
 from hgkm.model.corpus import LINK_OPTIONS, Corpus, Need
@@ -93,14 +94,19 @@ def schema_findings(corpus: Corpus) -> Iterator[Finding]:
     yield from onzichtbaar_leeg(corpus)
 
 
+@cache
+def _verplicht(need_type: str) -> tuple[str, ...]:
+    """The title and the required fields that are text (a link is a dead link when it is invisible)."""
+    return ("title", *(naam for naam in declaration.required(need_type) if naam not in LINK_OPTIONS))
+
+
 def verplicht_leeg(need: Need, corpus: Corpus) -> list[str]:
     """The title and the required text fields of `need` that hold something, but nothing a reader
     sees: only invisible characters or spaces (a zero-width space passes sphinx-needs' minLength).
 
     A field sphinx-needs refused for another reason (a date, a status) is left to that finding.
     """
-    namen = ["title", *(naam for naam in declaration.required(need.type) if naam not in LINK_OPTIONS)]
-    leeg = [naam for naam in namen
+    leeg = [naam for naam in _verplicht(need.type)
             if isinstance(waarde := need.fields.get(naam), str) and waarde and escaping.leeg(waarde)]
     if leeg and (fout := corpus.schema_violations.get(need.id)):
         al = {(w.get("details") or {}).get("field") for w in fout}
