@@ -167,6 +167,8 @@ def _ontsmet_doctree(app: Sphinx, doctree: nodes.document) -> None:
     def meld(node: nodes.Node, finding: Any) -> None:
         gate.warn(finding, (docname, sanitize.regel_van(node) or 1))
 
+    # files of the plans folder that may not be published (SVG, disguised, too large)
+    access.laat_geweigerde_weg(doctree, bestand, Path(app.srcdir), meld)
     sanitize.ontsmet_doctree(doctree, lambda pad: trust.buiten(bestand, pad, Path(app.srcdir)), meld,
                              downloads=trust.laag(bestand) is trust.Laag.BEHEER)
 

@@ -25,6 +25,7 @@ import pytest
 from hgkm import ROOT
 from hgkm.model import escaping
 from hgkm.sources import access, trust
+from hgkm.sources.fingerprint import STEMPEL, stempel_pad
 from hgkm.tools.build import build
 from tests.conftest import copy_fixture
 
@@ -95,7 +96,33 @@ BESTANDEN = {
     "symlink": (f"{PLANNEN}/link.md:1", "Dit bestand is een snelkoppeling (symlink)"),
     "filter in een bestand van de regio": ("requirements/regio.md:9", "Het blok {needtable} mag niet in een bestand van de regiovisie"),
     "include van buiten, ook voor beheerders": ("docs/beheer.md:16", "Het blok {include} haalt een bestand van buiten de kennisbank op"),
+    # files beside the plans (written by `opstelling`; hgkm.sources.access.bestanden)
+    "SVG met een script": (f"{PLANNEN}/kaart-script.svg:1", "Dit bestand is een SVG-afbeelding (kaart-script.svg)"),
+    "SVG die zich PNG noemt": (f"{PLANNEN}/vermomd.png:1", "de inhoud is geen PNG-afbeelding (het is een SVG- of HTML-bestand)"),
+    "PNG van 6 MB": (f"{PLANNEN}/groot.png:1", "De afbeelding groot.png is 6,0 MB"),
+    "PDF naast een plan": (f"{PLANNEN}/begroting.pdf:1", "Dit bestand (begroting.pdf) is geen plan (.md) en geen afbeelding"),
+    "afbeelding van de SVG": (f"{PLANNEN}/beelden.md:3", "Deze afbeelding wijst naar kaart-script.svg, en dat bestand mag niet"),
+    "afbeelding van elke soort (kaart-script.*)": (f"{PLANNEN}/beelden.md:9", "Deze afbeelding wijst naar kaart-script.*"),
+    "figuur van de vermomde PNG": (f"{PLANNEN}/beelden.md:11", "Deze afbeelding wijst naar vermomd.png"),
 }
+#: In every file beside the plans that may not be published: no byte of the build may hold it.
+BEELD = "BEELD-5e1d0b"
+BEELDEN_PLAN = """# Beelden
+
+![kaart](kaart-script.svg)
+
+![vermomd](vermomd.png)
+
+![groot](groot.png)
+
+![elke soort](kaart-script.*)
+
+```{figure} vermomd.png
+Een bijschrift.
+```
+
+Een [link naar de grote afbeelding](groot.png).
+"""
 
 
 def _regels_na_aanval(text: str) -> dict[str, int]:
@@ -120,6 +147,13 @@ def opstelling(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (plannen / "link.md").symlink_to(tmp / "buiten.md")
     (plannen / "PLAN.MD").write_text(f"# Plan\n\n{GEHEIM}\n", encoding="utf-8")
     (plannen / "notities.txt").write_text(f"{GEHEIM}\n", encoding="utf-8")
+    (plannen / "kaart-script.svg").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg"><script>alert("{BEELD}")</script></svg>\n', encoding="utf-8")
+    (plannen / "vermomd.png").write_text(
+        f'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><!-- {BEELD} --></svg>\n', encoding="utf-8")
+    (plannen / "groot.png").write_bytes(b"\x89PNG\r\n\x1a\n" + BEELD.encode() + bytes(6 * 1024 * 1024))
+    (plannen / "begroting.pdf").write_bytes(b"%PDF-1.4\n" + BEELD.encode())
+    (plannen / "beelden.md").write_text(BEELDEN_PLAN, encoding="utf-8")
     for pad in corpus.rglob("*.md"):
         if not pad.is_symlink():
             text = pad.read_text(encoding="utf-8")
@@ -218,6 +252,24 @@ def test_another_gemeentes_items_are_unchanged(opstelling, streng):
     assert "UA-GEHEIM" not in needs
     assert needs["UA-A-3"].get("layout") != "complete"
     assert "UA-A-6" not in needs  # refused with its finding, not rewritten into something else
+
+
+def test_refused_files_beside_the_plans_are_not_published(opstelling, streng):
+    """A scripted SVG, an SVG named .png, a 6 MB PNG and a PDF: none reaches _build, not even renamed."""
+    for uit in ("check", "html"):
+        bestanden = [p for p in (opstelling / uit).rglob("*") if p.is_file()]
+        assert [p for p in bestanden if BEELD.encode() in p.read_bytes()] == [], uit
+        assert [p for p in bestanden if p.stat().st_size > access.MAX_BEELD] == [], uit
+    # the victim's own PNG beside her plan is still published (needflow-*.svg: sphinx-needs' own drawings)
+    assert [p.name for p in (opstelling / "html" / "_images").iterdir() if not p.name.startswith("needflow-")] == [
+        "kaart.png"]
+
+
+def test_the_source_stamp_is_not_published(opstelling, streng):
+    """The list of every file of the checkout is kept beside the site, not in it."""
+    for uit in ("check", "html"):
+        assert [p for p in (opstelling / uit).rglob("*") if STEMPEL in p.name] == [], uit
+        assert stempel_pad(opstelling / uit).is_file(), uit
 
 
 def test_the_site_loads_nothing_from_elsewhere(opstelling, streng):

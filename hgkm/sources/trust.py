@@ -79,7 +79,7 @@ TEKSTBLOKKEN = ADMONITIES | {"list-table", "table", "csv-table", "image", "figur
 OVERZICHTEN = frozenset({"item-lijst", "dekkingsmatrix", "stand-van-zaken", "gemeente-overzicht", "item-overzicht", "voortgang"})
 PLAN_TYPEN = frozenset({"plan", "actie", "uitzondering"})
 ROLLEN = frozenset({"need", "doc", "ref", "abbr", "sub", "sup"})
-BEELDEN = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
+BEELDEN = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})  # no SVG: it can carry a script (sources/access.py)
 #: Always refused: they put HTML in the page as is.
 RAUW = frozenset({"raw", "eval-rst"})
 #: Blocks that read a file named by their argument.

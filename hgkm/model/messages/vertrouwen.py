@@ -231,3 +231,49 @@ ANDER_BESTAND = Message(
     {"Soort": "Actie", "soort": "actie", "need": "UA-VOORBEELD-1", "plan": "UP-VLA-2022",
      "plan_bestand": "requirements/uitvoeringsplannen/vlaardingen-2022.md"},
 )
+
+# ------------------------------------------------------------------ files beside the plans
+
+BEELD_SVG = Message(
+    "beeld-svg", "vertrouwen", "vertrouwen",
+    "Een SVG-afbeelding in de map met plannen",
+    "Dit bestand is een SVG-afbeelding ({naam}). Een SVG kan een script bevatten, dat dan op het adres van de "
+    "kennisbank draait bij elke lezer die de afbeelding opent. Daarom zet de kennisbank geen SVG uit de map met "
+    "plannen op de site.",
+    "Sla de afbeelding op als PNG (in uw tekenprogramma: Exporteren als PNG), zet {stam}.png in de plaats van "
+    "{naam} en verwijs in het plan naar {stam}.png.",
+    {"naam": "kaart.svg", "stam": "kaart"},
+)
+BEELD_TE_GROOT = Message(
+    "beeld-te-groot", "vertrouwen", "vertrouwen",
+    "Een te grote afbeelding naast een plan",
+    "De afbeelding {naam} is {grootte} MB. Een afbeelding naast een plan mag hoogstens {max} MB zijn: zo blijft de "
+    "site snel, ook op een telefoon. De kennisbank zet haar niet op de site.",
+    "Maak de afbeelding kleiner (minder pixels, of bewaar een foto als JPG) en vervang het bestand.",
+    {"naam": "foto.png", "grootte": "12,4", "max": "5"},
+)
+BEELD_KLOPT_NIET = Message(
+    "beeld-klopt-niet", "vertrouwen", "vertrouwen",
+    "Een bestand dat eindigt op .png, .jpg, .gif of .webp maar geen afbeelding van die soort is",
+    "Dit bestand heet {naam}, maar de inhoud is geen {soort}-afbeelding{wat}. Een bestand dat zich voordoet als "
+    "afbeelding kan een script bevatten; de kennisbank zet het niet op de site.",
+    "Open de afbeelding in een tekenprogramma en sla haar opnieuw op als PNG of JPG, onder dezelfde naam.",
+    {"naam": "kaart.png", "soort": "PNG", "wat": " (het is een SVG- of HTML-bestand)"},
+)
+LOS_BESTAND = Message(
+    "los-bestand", "vertrouwen", "vertrouwen",
+    "Een ander bestand in de map met plannen (.pdf, .docx, .html, .zip, …)",
+    "Dit bestand ({naam}) is geen plan (.md) en geen afbeelding (.png, .jpg, .gif of .webp). De kennisbank zet "
+    "het niet op de site.",
+    "Haal het bestand weg. Staat er iets in dat lezers moeten weten, zet dat dan in de tekst van het plan, of "
+    "link naar de website waar het document staat.",
+    {"naam": "begroting.pdf"},
+)
+BEELD_GEWEIGERD = Message(
+    "beeld-geweigerd", "vertrouwen", "vertrouwen",
+    "Een afbeelding of link naar een bestand uit de map met plannen dat niet op de site mag",
+    "Deze {soort} wijst naar {doel}, en dat bestand mag niet op de site (zie de melding bij dat bestand). De "
+    "kennisbank heeft de {soort} weggelaten.",
+    "Los de melding bij {doel} op, bijvoorbeeld door er een PNG van te maken; dan verschijnt de {soort} weer.",
+    {"soort": "afbeelding", "doel": "kaart.svg"},
+)
