@@ -48,6 +48,13 @@ def test_workflows_match_the_github_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_region_template_workflows_match_the_github_schema() -> None:
+    templates = sorted((ROOT / "hgkm" / "templates" / "regio" / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in templates] == ["controle.yml"]
+    result = check_jsonschema(*templates)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / "kapot.yml"
     broken.write_text("on: pull_request\njobs:\n  test:\n    steps:\n      - run: make test\n", encoding="utf-8")
