@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -300,3 +301,30 @@ def test_the_judge(naam, tier, arguments, options, content, code):
 
     found = judge.directive(naam, tier, bestand, None, arguments, options, content, 1, "")
     assert [b.message.code for b in found][:1] == ([code] if code else [])
+
+
+# ------------------------------------------------------------------ the hostile fixture, gate alone
+
+def test_the_hostile_fixture_is_stopped_by_the_gate_alone(tmp_path: Path):
+    """tests/fixtures/vijandig (every attack of test_vertrouwen) with the text scan off."""
+    from tests.test_vertrouwen import AANVAL, GEHEIM, _regels_na_aanval, maak_opstelling
+
+    opstelling = maak_opstelling(tmp_path)
+    corpus = opstelling / "corpus"
+    bouw = _bouw(opstelling, corpus, tekstscan=False)
+    assert not (opstelling / "GEMAAKT").exists(), "code uit een planbestand is uitgevoerd"
+    besmet = [c for c in bouw["spion"] if c["soort"] != "poort" and "GEMAAKT" in c["waarde"]]
+    assert not besmet, besmet[:5]
+    lekken = [p for p in bouw["out"].rglob("*") if p.is_file() and GEHEIM.encode() in p.read_bytes()]
+    assert lekken == []
+    # every attack line: a located finding within the attack's block (the gate's words may differ)
+    tekst = (corpus / AANVAL).read_text(encoding="utf-8")
+    gemeld = {m["regelnummer"] for m in bouw["meldingen"] if m.get("bestand") == AANVAL
+              and isinstance(m.get("regelnummer"), int)}
+    # the rules' findings (e.g. an actie in another file's plan) stand in the build's log
+    gemeld |= {int(r) for r in re.findall(rf"{re.escape(AANVAL)}:(\d+): WARNING", bouw["log"])}
+    aanvallen = sorted(_regels_na_aanval(tekst).items(), key=lambda kv: kv[1])
+    grenzen = [regel for _, regel in aanvallen[1:]] + [len(tekst.splitlines()) + 1]
+    zonder = [naam for (naam, regel), eind in zip(aanvallen, grenzen) if not gemeld & set(range(regel, eind))]
+    # a link definition that no link uses makes nothing at all: MyST drops it (the text scan still warns)
+    assert zonder == ["linkdefinitie buiten de kennisbank"]

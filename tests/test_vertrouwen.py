@@ -96,6 +96,7 @@ BESTANDEN = {
     "symlink": (f"{PLANNEN}/link.md:1", "Dit bestand is een snelkoppeling (symlink)"),
     "filter in een bestand van de regio": ("requirements/regio.md:9", "Het blok {needtable} mag niet in een bestand van de regiovisie"),
     "include van buiten, ook voor beheerders": ("docs/beheer.md:16", "Het blok {include} haalt een bestand van buiten de kennisbank op"),
+    "regiobestand ingevoegd in docs/ (de poort: include-read)": ("docs/beheer.md:20", "Het blok {include} voegt requirements/regio.md in"),
     # files beside the plans (written by `opstelling`; hgkm.sources.access.bestanden)
     "SVG met een script": (f"{PLANNEN}/kaart-script.svg:1", "Dit bestand is een SVG-afbeelding (kaart-script.svg)"),
     "SVG die zich PNG noemt": (f"{PLANNEN}/vermomd.png:1", "de inhoud is geen PNG-afbeelding (het is een SVG- of HTML-bestand)"),
@@ -132,8 +133,11 @@ def _regels_na_aanval(text: str) -> dict[str, int]:
 
 @pytest.fixture(scope="module")
 def opstelling(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return maak_opstelling(tmp_path_factory.mktemp("vijandig"))
+
+
+def maak_opstelling(tmp: Path) -> Path:
     """The hostile corpus in tmp/corpus, a secret beside it, a symlink out and stray files in."""
-    tmp = tmp_path_factory.mktemp("vijandig")
     corpus = tmp / "corpus"
     shutil.copytree(CORPUS, corpus)
     for naam in ("geheim.txt", "geheim"):
@@ -215,7 +219,7 @@ def test_allowed_constructs_give_no_finding(check):
     assert [f["melding"] for f in report["bevindingen"]
             if f["bestand"] == f"{PLANNEN}/beedorp.md" and f["regel"] != "termijn"] == []
     # a maintainers' page may filter and include from inside the project: only the outside include counts
-    assert [f["plaats"] for f in report["bevindingen"] if f["bestand"] == "docs/beheer.md"] == ["docs/beheer.md:16"]
+    assert [f["plaats"] for f in report["bevindingen"] if f["bestand"] == "docs/beheer.md"] == ["docs/beheer.md:16", "docs/beheer.md:20"]
     assert [f["plaats"] for f in report["bevindingen"] if f["bestand"] == "requirements/regio.md"] == [
         "requirements/regio.md:9"]
 

@@ -160,6 +160,38 @@ class BewaakteMystParser(MystParser):
         super().parse(inputstring, document)
 
 
+def _invoeging(app: Sphinx, path: Any, docname: str, content: list[str]) -> None:
+    """`include-read`: the one hand-over of an include, whoever runs it.
+
+    MyST does not run a docutils include through its directive class (it uses its own
+    MockIncludeDirective), so the judge never sees it; this event it does emit, with the
+    file's path relative to the source folder, before the text is parsed. A file outside
+    the project (or in a hidden folder) is not inserted; nor is a plan or regio file into
+    a maintainers' page, where it would run with the maintainers' rights.
+    """
+    srcdir = Path(app.srcdir)
+    doel = Path(path).as_posix()
+    bestand = access.bestand_van(str(app.env.doc2path(app.env.docname)), srcdir)
+    if trust.buiten("", doel, srcdir):
+        finding = vertrouwen.BLOK_BUITEN("", None, opening="{include}", doel=doel)
+    elif trust.laag(doel) is not Laag.BEHEER and trust.laag(bestand) is Laag.BEHEER:
+        finding = vertrouwen.INVOEG_LAGER("", None, doel=doel)
+    else:
+        return
+    content[0] = ""
+    _refused(finding, (app.env.docname, _regel_van_invoeging(app, doel)))
+
+
+def _regel_van_invoeging(app: Sphinx, doel: str) -> int:
+    """The line of the include that names `doel` in the page being read (only to locate the finding)."""
+    naam = Path(doel).name
+    try:
+        lines = Path(app.env.doc2path(app.env.docname)).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return next((nr for nr, line in enumerate(lines, 1) if "include" in line.lower() and naam in line), 1)
+
+
 def _vergeet(app: Sphinx) -> None:
     access.vergeet()
     _gemeld.clear()
@@ -167,6 +199,7 @@ def _vergeet(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> None:
     app.connect("builder-inited", _vergeet)
+    app.connect("include-read", _invoeging, priority=100)  # before the text scan of the inserted text
     app.add_source_parser(BewaakteMystParser, override=True)
     sphinx_domains.directive = _guarded_directive  # type: ignore[method-assign]
     sphinx_domains.role = _guarded_role  # type: ignore[method-assign]

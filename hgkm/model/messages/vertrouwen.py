@@ -81,6 +81,14 @@ RAUW = Message(
     "Een raw- of eval-rst-blok zet HTML of scripts rechtstreeks in de pagina; dat mag niet op deze openbare site.",
     "Haal het blok weg en schrijf de inhoud als gewone tekst (zie de pagina Meldingen).",
 )
+INVOEG_LAGER = Message(
+    "invoeg-lager", "vertrouwen", "vertrouwen",
+    "Een plan of een bestand van de regiovisie ingevoegd in een pagina van docs/",
+    "Het blok {{include}} voegt {doel} in. Dat bestand beheren de gemeenten of de centrumgemeente; in een "
+    "pagina van docs/ zou zijn inhoud draaien met de rechten van de beheerders.",
+    "Verwijs met een link naar de pagina van dat bestand in plaats van het in te voegen.",
+    {"doel": "../requirements/uitvoeringsplannen/vlaardingen-2022.md"},
+)
 BLOK_ANDERE_SITE = Message(
     "blok-andere-site", "vertrouwen", "vertrouwen",
     "Een afbeelding van een andere website",
