@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from hgkm.model import declaration
@@ -26,9 +26,13 @@ from hgkm.model.corpus import LINK_OPTIONS
 from hgkm.model.findings import Finding
 from hgkm.model.messages import bronnen as msg
 
-_OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*?)\s*$")
-_DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)$")
-_OPTION = re.compile(r"^\s*:(?P<naam>[\w-]+):\s*(?P<waarde>.*?)\s*$")
+# Every pattern here runs on text anyone can propose, so each must take linear time on any
+# line (tests/test_lineair.py runs a ReDoS checker over them). A lazy `.*?` before `\s*$` is
+# not: on a long run of spaces it tries every split. So the patterns take the rest of the
+# line as it is and the code strips it. Lines never hold a newline (regels splits on it).
+_OPEN = re.compile(r"^\s*(?P<fence>:{3,}|`{3,}|~{3,})\s*(?P<info>.*)")
+_DIRECTIVE = re.compile(r"^\{(?P<naam>[^{}\s]+)\}\s*(?P<titel>.*)")
+_OPTION = re.compile(r"^\s*:(?P<naam>[\w-]+):\s*(?P<waarde>.*)")
 
 #: Directives whose body is not Markdown (never scanned for need blocks).
 LETTERLIJK = frozenset(
@@ -82,7 +86,7 @@ def _blokken(lines: list[str], lo: int, hi: int, offset: int,
         if not m or (m["fence"][0] == "`" and "`" in m["info"]):
             i += 1
             continue
-        fence, info = m["fence"], m["info"]
+        fence, info = m["fence"], m["info"].rstrip()
         # a fence closes at the first later line of the same character, at least as long
         close = None
         for k in range(bisect.bisect_right(volgorde, i), len(volgorde)):
@@ -101,7 +105,7 @@ def _blokken(lines: list[str], lo: int, hi: int, offset: int,
             opt = _OPTION.match(lines[nr])
             if not opt:
                 break
-            opties.append((opt["naam"], offset + nr + 1, opt["waarde"]))
+            opties.append((opt["naam"], offset + nr + 1, opt["waarde"].rstrip()))
         need_id = next((waarde for optie, _, waarde in opties if optie == "id"), "")
         yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
                    d["titel"] if d else "", need_id, tuple(opties))
@@ -115,13 +119,68 @@ def regels(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-#: An inline code span (`...`, ``...``): shown, never read as markup.
-CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_BACKTICKS = re.compile(r"`+")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    r"""The inline code spans in `text` (`...`, ``...``: shown, never read as markup), as (start, end).
+
+    Exactly what `re.finditer(r"(`+)(.+?)\1", text)` finds, in linear time (that pattern
+    is cubic on a run of backticks). From a backtick at `s` with R backticks from there on,
+    the pattern opens with k backticks, largest k first, and closes at the first later run
+    of at least k backticks on the same line (a code span never crosses a newline); a
+    closing run may also lie inside the opening run when 2k + 1 <= R. So with L the
+    longest later run on the line, k = max(min(R, L), (R - 1) // 2); k = 0 means no span
+    starts anywhere in the rest of this run.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    regel = []  # the line number of each run
+    nr, vorige = 0, 0
+    for start, _ in runs:
+        nr += text.count("\n", vorige, start)
+        vorige = start
+        regel.append(nr)
+    langste = [0] * (len(runs) + 1)  # langste[j]: the longest run after run j on its line
+    for j in range(len(runs) - 2, -1, -1):
+        if regel[j + 1] == regel[j]:
+            langste[j] = max(runs[j + 1][1] - runs[j + 1][0], langste[j + 1])
+    spans: list[tuple[int, int]] = []
+    pos, j = 0, 0
+    while j < len(runs):
+        start, end = runs[j]
+        s = max(start, pos)
+        if s >= end:
+            j += 1
+            continue
+        r, later = end - s, langste[j]
+        k = max(min(r, later), (r - 1) // 2)
+        if k <= 0:
+            j += 1
+            continue
+        if k > (r - 1) // 2:  # closed by the first later run of at least k on the line
+            c = j + 1
+            while runs[c][1] - runs[c][0] < k:
+                c += 1
+            spans.append((s, runs[c][0] + k))
+            pos, j = runs[c][0] + k, c
+        else:  # closed inside the opening run
+            spans.append((s, s + 2 * k + 1))
+            pos = s + 2 * k + 1
+    return spans
+
+
+def vervang_code(text: str, door: Callable[[str], str]) -> str:
+    """`text` with each inline code span replaced by `door(span)`."""
+    delen, vorige = [], 0
+    for start, end in code_spans(text):
+        delen += [text[vorige:start], door(text[start:end])]
+        vorige = end
+    return "".join(delen) + text[vorige:]
 
 
 def zonder_code(line: str) -> str:
     """The line with inline code spans blanked out (same length, so columns stay)."""
-    return CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    return vervang_code(line, lambda span: " " * len(span))
 
 
 def kale_uri(uri: str) -> str:
@@ -180,10 +239,29 @@ def _optie_findings(bestand: str, blok: Blok) -> Iterator[Finding]:
             yield msg.WAARDE_TUSSEN_HAKEN(bestand, regel, blok.need_id, naam=naam, lijst=lijst)
 
 
+#: The longest line a content file may have. The longest in the knowledge base itself is
+#: about 900 characters (a table row in requirements/gemeenten.md); a plan paragraph written
+#: on one line, as some editors save it, runs to a few thousand. 5,000 leaves room for that,
+#: while a line of 60,000 (which made the text scans take a minute before they were linear)
+#: gets a finding: the scans stay fast on any line, but such a line is no text a reviewer reads.
+MAX_REGEL = 5_000
+
+
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")  # Dutch thousands separator
+
+
+def te_lange_regels(bestand: str, lines: list[str], maximum: int = MAX_REGEL) -> Iterator[Finding]:
+    """A finding for every line longer than `maximum` characters."""
+    for nr, line in enumerate(lines, start=1):
+        if len(line) > maximum:
+            yield msg.REGEL_TE_LANG(bestand, nr, lengte=_getal(len(line)), maximum=_getal(maximum))
+
+
 def findings(
     bronnen: Mapping[str, str], items: Iterable[Item], meldingen: Iterable[Mapping] = ()
 ) -> Iterator[Finding]:
-    """Unclosed fences, and need blocks in `bronnen` (path -> text) without a need."""
+    """Lines over the cap, unclosed fences, and need blocks in `bronnen` (path -> text) without a need."""
     typen = set(declaration.type_names())
     meldingen = list(meldingen)
     per_bestand: dict[str, list[Item]] = {}
@@ -191,6 +269,7 @@ def findings(
         per_bestand.setdefault(item.bestand, []).append(item)
     for bestand, text in sorted(bronnen.items()):
         lines = regels(text)
+        yield from te_lange_regels(bestand, lines)
         gemaakt = per_bestand.get(bestand, [])
         gemaakte_regels = {i.regelnummer for i in gemaakt}
         zonder_regel = {i.need_id for i in gemaakt if i.regelnummer is None}

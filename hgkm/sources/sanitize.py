@@ -28,13 +28,15 @@ from sphinx import addnodes
 
 from hgkm.model.findings import Finding
 from hgkm.model.messages import bronnen, vertrouwen
-from hgkm.sources.item_count import CODE_SPAN, code_regels, kale_uri, regels, zonder_code
+from hgkm.sources.item_count import code_regels, kale_uri, regels, vervang_code, zonder_code
 
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _TAG_START = re.compile(r"</?[A-Za-z][\w-]*(?=[\s/>]|$)")
 _COMMENT = re.compile(r"<!--")
 _SCRIPT_SCHEME = re.compile(r"(?i)\b(?:java|vb)\s*script\s*:|(?<=\]\()\s*data\s*:|(?<=<)data\s*:")
-_SCRIPT_LINK = re.compile(r"(?i)\[(?P<tekst>[^\]]*)\]\(\s*(?:(?:java|vb)\s*script|data)\s*:[^)]*\)+")
+#: The part of a script link from its `](` up to the colon; the rest is found by `_script_links`
+#: (`\[[^\]]*\]` tried from every `[` of a long run would scan to the end each time).
+_SCRIPT_LINK_MIDDEN = re.compile(r"(?i)\]\(\s*(?:(?:java|vb)\s*script|data)\s*:")
 _HANDLER = re.compile(r"(?i)\bon[a-z]{3,}\s*=")
 _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
 #: Link schemes a page may carry; a link without a scheme is relative (inside the site).
@@ -70,16 +72,49 @@ def findings(bestand: str, text: str) -> Iterator[Finding]:
             yield bronnen.SCRIPT_LINK(bestand, nr)
 
 
+def _script_links(text: str) -> Iterator[tuple[int, int, str]]:
+    r"""Each script link `[tekst](javascript:...)` in `text`: (start, end, tekst).
+
+    What `re.finditer(r"(?i)\[(?P<tekst>[^\]]*)\]\(\s*(?:(?:java|vb)\s*script|data)\s*:[^)]*\)+")`
+    finds, in linear time. A link from a `[` runs to the first `]` after it, so every `[`
+    between two `]` ends at the same one: the leftmost of them is the match when what follows
+    that `]` is a script target, and none is when it is not.
+    """
+    pos, vorige = 0, -1  # vorige: the last `]` looked at
+    while (k := text.find("]", max(pos, vorige + 1))) != -1:
+        start = text.find("[", max(pos, vorige + 1), k)
+        vorige = k
+        if start == -1 or not (midden := _SCRIPT_LINK_MIDDEN.match(text, k)):
+            continue
+        sluit = text.find(")", midden.end())
+        if sluit == -1:
+            return  # no link closes after here
+        end = sluit + 1
+        while end < len(text) and text[end] == ")":
+            end += 1
+        yield start, end, text[start + 1:k]
+        pos = end
+
+
+def _zonder_script_links(text: str) -> str:
+    """`text` with each script link replaced by its text."""
+    delen, vorige = [], 0
+    for start, end, tekst in _script_links(text):
+        delen += [text[vorige:start], tekst]
+        vorige = end
+    return "".join(delen) + text[vorige:]
+
+
 def _clean(segment: str) -> str:
     spans: list[str] = []
 
-    def keep(m: re.Match[str]) -> str:
-        spans.append(m.group(0))
+    def keep(span: str) -> str:
+        spans.append(span)
         return f"\x00{len(spans) - 1}\x00"
 
-    out = CODE_SPAN.sub(keep, segment)
+    out = vervang_code(segment, keep)
     out = _TAG.sub(lambda m: "\n" * m.group(0).count("\n"), out)
-    out = _SCRIPT_LINK.sub(lambda m: m["tekst"], out)
+    out = _zonder_script_links(out)
     out = _SCRIPT_SCHEME.sub("", out)
     out = _HANDLER.sub("", out)
     return re.sub(r"\x00(\d+)\x00", lambda m: spans[int(m.group(1))], out)

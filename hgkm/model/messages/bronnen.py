@@ -66,3 +66,12 @@ SCRIPT_LINK = Message(
     "Gebruik alleen links die beginnen met https://, http:// of mailto:, bijvoorbeeld  "
     "[Veilig Thuis](https://veiligthuis.nl)",
 )
+REGEL_TE_LANG = Message(
+    "regel-te-lang", "invoer", "tekst",
+    "Regel langer dan het maximum",
+    "Deze regel is {lengte} tekens lang; het maximum is {maximum}. Zo'n lange regel is in een wijziging "
+    "moeilijk na te lezen en maakt de controle trager.",
+    "Breek de alinea op in kortere regels: druk na elke zin op Enter. Eén Enter verandert niets aan de "
+    "pagina; een lege regel begint een nieuwe alinea.",
+    {"lengte": "12.345", "maximum": "5.000"},
+)
