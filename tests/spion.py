@@ -77,13 +77,13 @@ def install() -> None:
 
     from hgkm.sources import gate
 
-    judged_run = gate._judged_run
+    judged_init = gate._judged_init
 
-    def judged(self: Any) -> Any:
+    def judged(self: Any, *args: Any, **kwargs: Any) -> None:
+        judged_init(self, *args, **kwargs)
         _note("poort", json.dumps([str(self.state.document.get("source")), self.lineno, self.name]))
-        return judged_run(self)
 
-    gate._judged_run = judged
+    gate._judged_init = judged
     refused_run = gate.Geweigerd.run
 
     def refused(self: Any) -> Any:

@@ -328,3 +328,13 @@ def test_the_hostile_fixture_is_stopped_by_the_gate_alone(tmp_path: Path):
     zonder = [naam for (naam, regel), eind in zip(aanvallen, grenzen) if not gemeld & set(range(regel, eind))]
     # a link definition that no link uses makes nothing at all: MyST drops it (the text scan still warns)
     assert zonder == ["linkdefinitie buiten de kennisbank"]
+
+
+def test_a_guarded_directive_keeps_its_run():
+    """MyST chooses how to run a table by the identity of `run`; the guard judges in `__init__`."""
+    from docutils.parsers.rst.directives.tables import RSTTable
+
+    from hgkm.sources import gate
+
+    assert gate._bewaakt(RSTTable).run is RSTTable.run
+    assert issubclass(gate._bewaakt(RSTTable), RSTTable)

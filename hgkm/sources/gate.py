@@ -17,6 +17,7 @@ lookup); we wrap that lookup, and register MyST's parser with a guard in front o
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +86,14 @@ _role = sphinx_domains.role
 _gemeld: set[tuple[str, int, str]] = set()
 
 
-def _judged_run(self: Any) -> list[nodes.Node]:
-    """`run` of a guarded directive: judge what the parser produced, then run or refuse."""
+def _judged_init(self: Any, *args: Any, **kwargs: Any) -> None:
+    """`__init__` of a guarded directive: the parser hands over here; judge what it produced.
+
+    Judged on construction, not by overriding `run`: MyST picks how to run a directive by
+    identity of its class's `run` (tables), which a wrapper must leave as it is. A refused
+    directive gets a `run` of its own that runs nothing and says why.
+    """
+    super(type(self), self).__init__(*args, **kwargs)
     source = self.state.document.get("source")
     env = self.state.document.settings.env  # docutils' own directives have no self.env
     srcdir = Path(env.srcdir)
@@ -94,13 +101,16 @@ def _judged_run(self: Any) -> list[nodes.Node]:
     offset = max(self.content_offset + 1 - self.lineno, 0)
     bezwaren = judge.directive(self.name, trust.laag(bestand), bestand, srcdir, self.arguments, self.options,
                                self.content, offset, self.block_text)
-    if not bezwaren:
-        return super(type(self), self).run()
+    if bezwaren:
+        self.run = functools.partial(_weiger, bezwaren, bestand, env.docname, self.lineno)
+
+
+def _weiger(bezwaren: list[judge.Bezwaar], bestand: str, docname: str, lineno: int) -> list[nodes.Node]:
     for b in bezwaren:
-        regel = self.lineno + b.regel
+        regel = lineno + b.regel
         if (bestand, regel, b.message.code) not in _gemeld:
             _gemeld.add((bestand, regel, b.message.code))
-            _refused(b.message("", None, **b.values), (env.docname, regel))
+            _refused(b.message("", None, **b.values), (docname, regel))
     return []
 
 
@@ -108,9 +118,9 @@ _BEWAAKT: dict[type, type] = {}
 
 
 def _bewaakt(cls: type) -> type:
-    """`cls` with its `run` behind the judge (one subclass per directive class)."""
+    """`cls` behind the judge (one subclass per directive class)."""
     if cls not in _BEWAAKT:
-        _BEWAAKT[cls] = type(f"Bewaakt{cls.__name__}", (cls,), {"run": _judged_run, "__module__": __name__})
+        _BEWAAKT[cls] = type(f"Bewaakt{cls.__name__}", (cls,), {"__init__": _judged_init, "__module__": __name__})
     return _BEWAAKT[cls]
 
 
