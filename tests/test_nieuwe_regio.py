@@ -86,9 +86,26 @@ def test_bad_input_is_refused_in_dutch(tmp_path: Path) -> None:
     with pytest.raises(RegioFout, match="mag alleen letters"):
         nieuwe_regio(tmp_path / "leeg", "Regio $(shell touch x) {{ 7*7 }}", VANDAAG)
     assert code_van("Zuid-Holland Zuid") == "ZHZ" and code_van("Kennemerland") == "KENNEM"
-    proc = subprocess.run([sys.executable, "-m", "hgkm", "nieuwe-regio", str(tmp_path / "vol"), "Kennemerland"],
-                          capture_output=True, text=True, cwd=ROOT, check=False)
-    assert proc.returncode == 1 and "Er is geen kennisbank gemaakt" in proc.stderr and "Traceback" not in proc.stderr
+    with pytest.raises(RegioFout, match="heeft geen letters of cijfers"):
+        nieuwe_regio(tmp_path / "leeg", "- - -", VANDAAG)
+    # DOEL a file, a folder under a file, a folder inside this knowledge base: a message, nothing written
+    (tmp_path / "bestand.md").write_text("van iemand", encoding="utf-8")
+    with pytest.raises(RegioFout, match="is een bestand, geen map. Er is niets overschreven"):
+        nieuwe_regio(tmp_path / "bestand.md", "Kennemerland", VANDAAG)
+    assert (tmp_path / "bestand.md").read_text(encoding="utf-8") == "van iemand"
+    with pytest.raises(RegioFout, match=r"kon niet worden gemaakt of beschreven \(een deel van het pad is een bestand"):
+        nieuwe_regio(tmp_path / "bestand.md" / "regio", "Kennemerland", VANDAAG)
+    with pytest.raises(RegioFout, match="ligt in deze kennisbank"):
+        nieuwe_regio(ROOT / "docs" / "kennemerland", "Kennemerland", VANDAAG)
+    assert not (ROOT / "docs" / "kennemerland").exists()
+    with pytest.raises(RegioFout, match="ligt in deze kennisbank"):
+        nieuwe_regio(tmp_path / "eigen" / "sub", "Kennemerland", VANDAAG, bron=tmp_path / "eigen")
+    assert not (tmp_path / "eigen").exists()
+    for doel, verwacht in ((tmp_path / "vol", "bestaat al en is niet leeg"), (tmp_path / "bestand.md", "is een bestand")):
+        proc = subprocess.run([sys.executable, "-m", "hgkm", "nieuwe-regio", str(doel), "Kennemerland"],
+                              capture_output=True, text=True, cwd=ROOT, check=False)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert "Er is geen kennisbank gemaakt" in proc.stderr and verwacht in proc.stderr
     # the Makefile passes the values as text, never as make or shell code
     dry = subprocess.run(["make", "-n", "nieuwe-regio", f"DOEL={tmp_path}/d", f"REGIO=$(shell touch {tmp_path}/x)"],
                          capture_output=True, text=True, cwd=ROOT, check=False)

@@ -77,9 +77,14 @@ class LandelijkeMatrix(_Directive):
                               deel(visie["met_plan"], visie["gemeenten"]),
                               f"{visie['overal_gedekt']} van {visie['opgaven']}", str(visie["over_tijd"]),
                               _link("eigen site", regio["site"])])
-        return [tabel(f"De regio's naast elkaar (peildatum {data['peildatum']})",
-                      ["Regio", "Regiovisie", "Gemeenten met een plan", "Opgaven overal gedekt", "Acties over tijd",
-                       "Site van de regio"], rijen)]
+        uit: list[nodes.Node] = [tabel(f"De regio's naast elkaar (peildatum {data['peildatum']})",
+                                       ["Regio", "Regiovisie", "Gemeenten met een plan", "Opgaven overal gedekt",
+                                        "Acties over tijd", "Site van de regio"], rijen)]
+        if geweigerd := data.get("geweigerd"):
+            # the sources as given to make landelijk; why each was left out, it printed
+            uit.append(nodes.paragraph("", "Niet in dit overzicht, omdat hun gegevens niet konden worden gelezen of "
+                                           "niet veilig waren: " + ", ".join(geweigerd) + "."))
+        return uit
 
 
 class RegioOverzicht(_Directive):

@@ -94,19 +94,25 @@ def _bevestig(args: argparse.Namespace) -> int:
 
 
 def _landelijk(args: argparse.Namespace) -> int:
-    from hgkm.tools.landelijk import LandelijkFout, landelijk
+    from hgkm.tools.landelijk import LandelijkFout, landelijk, verslag
 
     uit = Path(args.uit).resolve()
     try:
         result = landelijk(args.regios, uit, peildatum(args.peildatum))
     except LandelijkFout as exc:
-        print(f"Het landelijk overzicht is niet gemaakt. {exc}", file=sys.stderr)
+        if exc.geweigerd:
+            print(verslag(exc.geweigerd, len(args.regios), overzicht=False), file=sys.stderr)
+        print(f"Het landelijk overzicht is niet gemaakt. {exc.tekst}", file=sys.stderr)
         return 1
     if result.returncode != 0:
         print("Het landelijk overzicht kon niet worden gebouwd:\n" + "\n".join(result.log.splitlines()[-15:]),
               file=sys.stderr)
         return 1
-    print(f"Het landelijk overzicht staat in {uit} (open index.html).")
+    print(f"Het landelijk overzicht staat in {uit} (open index.html), met {len(result.regios)} van de "
+          f"{len(args.regios)} regio's.")
+    if result.geweigerd:
+        print(verslag(result.geweigerd, len(args.regios)), file=sys.stderr)
+        return 1
     return 0
 
 
