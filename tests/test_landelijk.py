@@ -387,6 +387,10 @@ def test_wrong_arguments_of_make_landelijk_get_a_dutch_message(regios: dict[str,
     proc = _cli(str(regios["noord"]), "--uit", str(tmp_path / "uit"))
     assert proc.returncode == 1 and "niet door make landelijk gemaakt; er is niets verwijderd" in proc.stderr
     assert (tmp_path / "uit-bron" / "notities.md").exists()
+    # nor is the overview written into a folder of something else (the knowledge base itself, say)
+    proc = _cli(str(regios["noord"]), "--uit", str(tmp_path / "uit-bron"))
+    assert proc.returncode == 1 and "geen bouwmap van Sphinx; er is niets overschreven" in proc.stderr
+    assert sorted(p.name for p in (tmp_path / "uit-bron").iterdir()) == ["notities.md"]
     datum = subprocess.run([sys.executable, "-m", "hgkm", "landelijk", str(regios["noord"]), "--peildatum", "morgen",
                             "--uit", str(tmp_path / "d")], capture_output=True, text=True, cwd=ROOT, check=False)
     assert datum.returncode == 2 and "Fout: de peildatum" in datum.stderr and not (tmp_path / "d").exists()

@@ -201,6 +201,10 @@ def _bronmap(bron: Path, uit: Path) -> None:
     for pad, wat in ((uit, "de map voor het overzicht"), (bron, "de map voor het project van het overzicht")):
         if pad.exists() and not pad.is_dir():
             raise LandelijkFout(melding(M.UITVOER, map=str(pad), reden=f"dit is een bestand, geen map ({wat})"))
+    sphinx = any((uit / naam).exists() for naam in (".buildinfo", ".doctrees"))  # a former (or cut-off) build
+    if uit.is_dir() and not sphinx and any(uit.iterdir()):
+        raise LandelijkFout(melding(M.UITVOER, map=str(uit), reden="deze map bestaat al en is geen bouwmap van "
+                                                                   "Sphinx; er is niets overschreven"))
     conf = bron / "conf.py"
     if bron.exists():
         eigen = conf.is_file() and conf.read_text(encoding="utf-8", errors="replace").startswith(KOP)
