@@ -37,7 +37,7 @@ from hgkm.sources.trust import LEZERS, RAUW, Laag, blokken_van, buiten, eigen_op
 _REKENT = re.compile(r"\[\[|<<")
 #: What a link value may be: an ID, or ID.part (sphinx-needs reads `[` as a condition).
 _LINK = re.compile(r"[A-Za-z0-9_.\-]+")
-_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*:")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:")  # ^: only ever used with match, and so checked as such
 #: Blocks that read a file or an address named in their argument or options: judged in every tier.
 PADLEZERS = LEZERS | {"csv-table"}
 
