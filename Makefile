@@ -19,7 +19,7 @@ SPHINXOPTS ?= -W --keep-going -q
 INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN REGIOS DOEL REGIO
 unexport $(INVOER)
 q = '$(subst ','\'',$(value $(1)))'
-optie = $(if $(value $(1)),$(2) $(call q,$(1)))
+optie = $(if $(value $(1)),$(2)=$(call q,$(1)))  # --naam=waarde: a value starting with - stays a value
 # each word of REGIOS quoted on its own (a list of paths or addresses)
 REGIOS_LIJST = $(foreach r,$(value REGIOS),'$(subst ','\'',$(r))')
 
@@ -83,7 +83,7 @@ clean:
 # The name reaches the program as quoted text, never as make or shell code.
 nieuw-plan: $(STAMP) dot-aanwezig
 	@test -n $(call q,GEMEENTE) || { echo 'Geef de gemeente op, bijvoorbeeld: make nieuw-plan GEMEENTE="Albrandswaard"'; exit 1; }
-	$(BIN)/python -m hgkm nieuw-plan $(call q,GEMEENTE)
+	$(BIN)/python -m hgkm nieuw-plan -- $(call q,GEMEENTE)
 
 # After looking at an actie again (herijking): make bevestig ACTIE=UA-… or PLAN=UP-…
 bevestig: $(STAMP) dot-aanwezig
@@ -93,13 +93,13 @@ bevestig: $(STAMP) dot-aanwezig
 # A new region's own knowledge base, using this engine: make nieuwe-regio DOEL=../kennemerland REGIO="Kennemerland"
 nieuwe-regio: $(STAMP)
 	@test -n $(call q,DOEL) -a -n $(call q,REGIO) || { echo 'Noem de map en de regio, bijvoorbeeld: make nieuwe-regio DOEL=../kennemerland REGIO="Kennemerland"'; exit 1; }
-	$(BIN)/python -m hgkm nieuwe-regio $(call q,DOEL) $(call q,REGIO)
+	$(BIN)/python -m hgkm nieuwe-regio -- $(call q,DOEL) $(call q,REGIO)  # --: a value never reads as an option
 
 # A national overview from the needs.json of separate regions (paths or https:// addresses):
 # make landelijk REGIOS="_build/html/needs.json ../andere-regio/_build/html/needs.json"
 landelijk: $(STAMP)
 	@test -n $(call q,REGIOS) || { echo 'Noem de needs.json van de regio'"'"'s, bijvoorbeeld: make landelijk REGIOS="_build/html/needs.json"'; exit 1; }
-	$(BIN)/python -m hgkm landelijk $(REGIOS_LIJST) $(call optie,PEILDATUM,--peildatum)
+	$(BIN)/python -m hgkm landelijk $(call optie,PEILDATUM,--peildatum) -- $(REGIOS_LIJST)
 
 # The pull request report; BASIS=<git ref> (default: merge base with main), UITVOER=<file>.
 rapport: $(STAMP) dot-aanwezig
