@@ -33,7 +33,7 @@ import hgkm.model
 import hgkm.sources
 from hgkm import ROOT
 from hgkm.model.messages import bronnen as msg
-from hgkm.sources import item_count, sanitize, trust
+from hgkm.sources import item_count, links, sanitize, trust
 
 #: The modules that read what a writer or another region wrote, besides hgkm.sources and hgkm.model.
 LEZERS = ("hgkm.tools.scaffold", "hgkm.tools.diff")
@@ -135,7 +135,7 @@ def test_the_checker_finds_the_patterns_that_made_the_scan_slow(uitslag) -> None
     assert [u["status"] for u in oud] == ["vulnerable"] * 3, oud
     per_naam = dict(zip(patronen, nieuw))
     assert per_naam["hgkm.sources.item_count._OPEN"]["status"] == "safe"
-    assert per_naam["hgkm.sources.trust._LINK_TEKST"]["status"] == "safe"
+    assert per_naam["hgkm.sources.links._LINK_TEKST"]["status"] == "safe"
 
 
 def test_every_pattern_in_a_module_that_reads_content_takes_linear_time(uitslag) -> None:  # type: ignore[no-untyped-def]
@@ -174,7 +174,7 @@ def test_code_spans_as_the_pattern_found_them(text: str) -> None:
 @_VOORBEELDEN
 @given(st.text(alphabet="![]()<> \"'ax\t", max_size=24))
 def test_links_as_the_pattern_found_them(text: str) -> None:
-    nieuw = [(link.start, link.end, "!" if link.beeld else "", link.tekst, link.doel) for link in trust._links(text)]
+    nieuw = [(link.start, link.end, "!" if link.beeld else "", link.tekst, link.doel) for link in links.links(text)]
     assert nieuw == [(m.start(), m.end(), m["beeld"], m["tekst"], m["doel"]) for m in OUD_LINK.finditer(text)]
 
 
@@ -188,7 +188,7 @@ def test_script_links_as_the_pattern_found_them(text: str) -> None:
 @_VOORBEELDEN
 @given(st.text(alphabet="<>[]\n a", max_size=20))
 def test_variants_as_the_pattern_found_them(text: str) -> None:
-    assert trust._rekent(text) == bool(OUD_DYNAMISCH.search(text))
+    assert links.rekent(text) == bool(OUD_DYNAMISCH.search(text))
 
 
 @_VOORBEELDEN

@@ -39,7 +39,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import NamedTuple
 
 from hgkm.model import declaration
 from hgkm.model.corpus import LINK_OPTIONS
@@ -47,6 +46,7 @@ from hgkm.model.findings import Finding
 from hgkm.model.messages import vertrouwen as m
 from hgkm.model.messages.message import Message
 from hgkm.sources.item_count import Blok, blokken, code_regels, kale_uri, regels, zonder_code
+from hgkm.sources.links import links, rekent
 
 REGEL = "vertrouwen"
 PLANNEN = "requirements/uitvoeringsplannen/"
@@ -135,96 +135,10 @@ class Bezwaar:
 
 _CONTAINER = re.compile(r"^(?:[ \t]{0,3}(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+")
 _ROL = re.compile(r"\{(?P<naam>[^{}\s`]+)\}(?=`)")
-#: A link's text: no brackets, or one level of them ([a [b] c]); found by `_links`.
-_LINK_TEKST = re.compile(r"[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*")
-_NIET_WIT = re.compile(r"\S")
-_WIT_OF_SLUIT = re.compile(r"[\s)]")
 #: A link whose target stands on the next line (CommonMark allows one line break there).
 _LINK_OPEN = re.compile(r"(?P<beeld>!?)\[(?P<tekst>[^\[\]]*)\]\(\s*$")
 _DEFINITIE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(?P<doel><[^>]*>|\S+)")
 _SCHEME = re.compile(r"^(?P<scheme>[a-z][a-z0-9+.-]*):")
-
-
-def _rekent(tekst: str) -> bool:
-    r"""Whether `tekst` holds a dynamic function (`[[`) or a variant (`<<` with `>>` after it on
-    its line): what `re.search(r"\[\[|<<.*>>")` finds, without trying `.*` from every `<<`."""
-    if "[[" in tekst:
-        return True
-    for regel in tekst.split("\n"):
-        if (i := regel.find("<<")) != -1 and regel.find(">>", i + 2) != -1:
-            return True
-    return False
-
-
-class _Link(NamedTuple):
-    start: int
-    end: int
-    beeld: bool
-    tekst: str
-    doel: str
-
-
-class _Volgende:
-    """The first match of a one-character pattern at or after a position, remembered: many
-    links that start inside one long run ask for the same end (linear instead of quadratic)."""
-
-    def __init__(self, patroon: re.Pattern[str], text: str) -> None:
-        self.patroon, self.text = patroon, text
-        self.van, self.tot = 1, 0  # every position in [van, tot] has its answer at tot
-
-    def __call__(self, i: int) -> int:
-        if not self.van <= i <= self.tot:
-            m = self.patroon.search(self.text, i)
-            self.van, self.tot = i, m.start() if m else len(self.text)
-        return self.tot
-
-
-def _links(tekst: str) -> Iterator[_Link]:
-    r"""Every inline link and image `[tekst](doel "titel")` in a line, left to right.
-
-    Exactly what this pattern finds with finditer, in linear time:
-    `(?P<beeld>!?)\[(?P<tekst>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?P<doel><[^>]*>|[^\s)]*)(?:\s+["'(][^)]*)?\)`.
-    Tried from every `[` of a run like `[](` x 10,000, that pattern scans the whole rest of
-    the run each time. Its parts backtrack only where written out below; every other run
-    can only end at its first possible end, which `_Volgende` remembers between links.
-    """
-    n = len(tekst)
-    niet_wit, stop = _Volgende(_NIET_WIT, tekst), _Volgende(_WIT_OF_SLUIT, tekst)
-
-    def titel(x: int) -> int | None:  # `\s+["'(][^)]*\)` at x: its end
-        if x >= n or not tekst[x].isspace():
-            return None
-        r = niet_wit(x)
-        if r >= n or tekst[r] not in "\"'(" or (sluit := tekst.find(")", r + 1)) == -1:
-            return None
-        return sluit + 1
-
-    def na_doel(x: int) -> int | None:  # an optional title, then `)`
-        if (end := titel(x)) is not None:
-            return end
-        return x + 1 if x < n and tekst[x] == ")" else None
-
-    def staart(q: int) -> tuple[int, str] | None:  # `\s*` doel title? `)` at q: (end, doel)
-        p = niet_wit(q)
-        if p < n and tekst[p] == "<" and (g := tekst.find(">", p + 1)) != -1 and (end := na_doel(g + 1)) is not None:
-            return end, tekst[p:g + 1]
-        e = stop(p)
-        if (end := na_doel(e)) is not None:
-            return end, tekst[p:e]
-        if p > q and (end := titel(p - 1)) is not None:  # `\s*` gives one space back: empty doel
-            return end, ""
-        return None
-
-    pos = 0
-    while (x := tekst.find("[", pos)) != -1:
-        k = _LINK_TEKST.match(tekst, x + 1).end()
-        if tekst.startswith("](", k) and (gevonden := staart(k + 2)) is not None:
-            end, doel = gevonden
-            beeld = x - 1 >= pos and tekst[x - 1] == "!"
-            yield _Link(x - 1 if beeld else x, end, beeld, tekst[x + 1:k], doel)
-            pos = end
-        else:
-            pos = x + 1
 
 
 def _zonder_container(line: str) -> str:
@@ -329,12 +243,12 @@ def _optie_bezwaren(lines: list[str], blok: Blok, naam: str, tier: Laag, heel: t
             yield Bezwaar(regel, m.TABEL_ELDERS, {"optie": optie}, leeg=heel)
     if tier is Laag.BEHEER or naam not in set(declaration.type_names()):
         return
-    if _rekent(blok.titel):
+    if rekent(blok.titel):
         yield Bezwaar(blok.regelnummer, m.TITEL_REKENT, leeg=heel)
     for optie, regel, waarde in blok.opties:
         if optie in eigen_opties():
             yield Bezwaar(regel, m.SPHINX_NEEDS_OPTIE, {"optie": optie}, leeg=(regel,))
-        elif _rekent(waarde):
+        elif rekent(waarde):
             yield Bezwaar(regel, m.WAARDE_REKENT, {"optie": optie}, leeg=(regel,))
     body = blok.regelnummer + len(blok.opties) + 1  # first line after the options
     if body in heel[:-1] and lines[body - 1].strip() == "---":
@@ -391,7 +305,7 @@ def _tekst_bezwaren(bestand: str, lines: list[str], root: Path | None, tier: Laa
                 if rol["naam"].lower() not in ROLLEN:
                     redenen.append((m.ROL_VERBODEN, {"rol": rol["naam"]}))
                     nieuw = nieuw.replace(rol.group(0), "", 1)
-        for link in _links(tekst):
+        for link in links(tekst):
             beeld = link.beeld
             if reden := _pad_bezwaar(bestand, root, _doel(link.doel), beeld=beeld, tier=tier):
                 redenen.append((m.AFBEELDING_VERBODEN if beeld else m.LINK_VERBODEN, {"reden": reden}))
