@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from hgkm import ROOT
 from hgkm.tools.build import BouwFout, corpus_van
 from hgkm.model.corpus import peildatum
+from hgkm.tools import annotaties
 from hgkm.tools.report import Uitkomst, as_json, markdown, text
+from hgkm.tools.sarif import codequality, sarif
 
-FORMATS = {"text": text, "markdown": markdown, "json": as_json}
+FORMATS = {
+    "text": text, "markdown": markdown, "json": as_json,
+    "sarif": lambda u: sarif(u.findings, str(u.peildatum)), "codequality": lambda u: codequality(u.findings),
+}
+#: Reports written beside the chosen one: option, environment variable (e.g. for `make check`), format.
+NAAST = (("sarif", "HGKM_SARIF", "sarif"), ("codequality", "HGKM_CODEQUALITY", "codequality"))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -28,11 +36,26 @@ def _check(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 2
     uitkomst = Uitkomst.van(corpus, datum, srcdir)
-    rendered = FORMATS[args.format](uitkomst)
+    github = annotaties.actief()
+    gewijzigd = None if args.alles else annotaties.gewijzigde_regels(srcdir, args.basis)
+    if args.format == "text":
+        rendered = text(uitkomst, voorop=annotaties.geraakte_gemeenten(uitkomst.findings, corpus, gewijzigd))
+    else:
+        rendered = FORMATS[args.format](uitkomst)
+    for optie, variabele, vorm in NAAST:
+        if pad := getattr(args, optie) or os.environ.get(variabele):
+            Path(pad).write_text(FORMATS[vorm](uitkomst), encoding="utf-8")
     if args.output:
         Path(args.output).write_text(rendered, encoding="utf-8")
+    elif github:
+        sys.stdout.write(annotaties.zonder_commandos(rendered))
     else:
         sys.stdout.write(rendered)
+    if github:
+        # the full report in the job summary; on the lines what GitHub shows, changed lines first
+        annotaties.naar_samenvatting(markdown(uitkomst))
+        print("\n".join(annotaties.annotaties(uitkomst.findings, gewijzigd, annotaties.Samenvatting.uit_omgeving(),
+                                              "De controle")))
     return 1 if uitkomst.blokkerend else 0
 
 
@@ -134,8 +157,17 @@ def _snelcontrole(args: argparse.Namespace) -> int:
     from hgkm.tools.scaffold import snelcontrole
 
     meldingen = [m for bestand in args.bestanden for m in snelcontrole(Path(bestand))]
-    for melding in meldingen:
-        print(melding)
+    if not annotaties.actief():
+        for melding in meldingen:
+            print(melding)
+        return 1 if meldingen else 0
+    log = "".join(f"{melding}\n" for melding in meldingen) or "De snelle controle vond niets.\n"
+    sys.stdout.write(annotaties.zonder_commandos(log))
+    if meldingen:
+        annotaties.naar_samenvatting(annotaties.markdown_lijst("Snelle controle van de plannen", meldingen))
+    samenvatting = annotaties.Samenvatting.uit_omgeving(wat="het logboek van deze stap en de samenvatting (Summary)")
+    print("\n".join(annotaties.annotaties(meldingen, annotaties.gewijzigde_regels(Path.cwd()), samenvatting,
+                                          "De snelle controle")))
     return 1 if meldingen else 0
 
 
@@ -148,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--bron", default=str(ROOT), help="map met conf.py (standaard: deze kennisbank)")
     check.add_argument("--uit", help="bouwmap (standaard: <bron>/_build/html)")
     check.add_argument("--output", help="schrijf het rapport naar dit bestand")
+    check.add_argument("--sarif", help="schrijf de bevindingen ook als SARIF 2.1.0 naar dit bestand (of $HGKM_SARIF)")
+    check.add_argument("--codequality", help="schrijf ze ook als GitLab Code Quality-rapport naar dit bestand "
+                                             "(of $HGKM_CODEQUALITY)")
+    check.add_argument("--basis", help="git-versie waarmee de gewijzigde regels worden bepaald (standaard: "
+                                       "$HGKM_BASIS, de doeltak van de pull request, of main)")
+    check.add_argument("--alles", action="store_true", help="toon alle gemeenten, ook die de wijziging niet raakt")
     check.set_defaults(func=_check)
     nieuw = sub.add_parser("nieuw-plan", help="maak een nieuw uitvoeringsplan voor een gemeente uit het sjabloon")
     nieuw.add_argument("gemeente", help='naam of ID van de gemeente, bijvoorbeeld "Albrandswaard"')

@@ -6,7 +6,7 @@ All views read the same `Uitkomst` (findings + matrix of one evaluation).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from io import StringIO
@@ -23,6 +23,7 @@ from hgkm.model.findings import UITLEG, Ernst, Finding
 from hgkm.model.voortgang import telling
 from hgkm.rules.context import Context
 from hgkm.rules.registry import run_all
+from hgkm.tools.indeling import in_eigen_bestand
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
 
@@ -44,7 +45,8 @@ class Uitkomst:
     @classmethod
     def van(cls, corpus: Corpus, peildatum: date, srcdir: Path | None = None) -> Uitkomst:
         ctx = Context(corpus, peildatum, srcdir)  # one matrix for the findings and the views
-        return cls(peildatum, run_all(ctx), ctx.dekking, ctx.acties_per_plan)
+        # each finding under the plan of the file it stands in (hgkm.tools.indeling)
+        return cls(peildatum, in_eigen_bestand(run_all(ctx), corpus, ctx.waar), ctx.dekking, ctx.acties_per_plan)
 
 
 def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
@@ -91,20 +93,48 @@ def finding_text(f: Finding) -> str:
     return f"{f.plaats}  {label}\n{f.melding}\n{f.oplossing}\n"
 
 
-def text(uitkomst: Uitkomst, width: int = 120) -> str:
-    """The terminal report: findings per gemeente, then the coverage tables."""
+def _geraakt(gemeente: str, voorop: Collection[str] | None) -> bool:
+    return voorop is None or gemeente in voorop or any(g in voorop for g in gemeente.split(", "))
+
+
+def _gevouwen(groepen: dict[str, list[Finding]], voorop: Collection[str] | None) -> str:
+    """One line for the gemeenten the change does not touch: how many findings each has."""
+    rest = {g: fs for g, fs in groepen.items() if not _geraakt(g, voorop)}
+    if not rest:
+        return ""
+    delen = []
+    for gemeente, findings in rest.items():
+        b = sum(f.blokkerend for f in findings)
+        delen.append(f"{gemeente}: "
+                     + ", ".join(t for t in (f"{b} blokkerend" if b else "",
+                                             f"{len(findings) - b} waarschuwing(en)" if len(findings) > b else "") if t))
+    return ("Andere gemeenten, niet geraakt door deze wijziging (ingevouwen; alles zien: python -m hgkm check "
+            "--alles): " + "; ".join(delen) + ".\n")
+
+
+def text(uitkomst: Uitkomst, width: int = 120, voorop: Collection[str] | None = None) -> str:
+    """The terminal report: findings per gemeente, then the coverage tables.
+
+    `voorop`: the gemeenten a change touches (hgkm.tools.annotaties.geraakte_gemeenten); only their
+    findings and table rows are shown, the other gemeenten folded into one line with their counts.
+    """
     out = StringIO()
     console = Console(file=out, width=width, no_color=True, highlight=False, emoji=False)  # ":id:" is no emoji
     if not uitkomst.findings:
         console.print("Geen bevindingen: alle plannen zijn volledig.\n", markup=False)
-    for gemeente, findings in per_gemeente(uitkomst.findings).items():
+    groepen = per_gemeente(uitkomst.findings)
+    if voorop is not None:
+        console.print(escaping.terminal("Deze wijziging raakt: " + (", ".join(sorted(voorop)) or "geen gemeente") + ".\n"))
+    for gemeente, findings in groepen.items():
+        if not _geraakt(gemeente, voorop):
+            continue
         console.rule(escaping.terminal(gemeente if gemeente == ALGEMEEN else f"Gemeente {gemeente}"))
         for f in findings:
             # soft_wrap: never break the example line of a fix in two
             console.print(escaping.terminal(finding_text(f)), soft_wrap=True)
     for matrix in uitkomst.dekking:
         for soort, items in (("ontwikkelopgaven", matrix.opgaven), ("wettelijke taken", matrix.taken)):
-            rows = _matrix_rows(matrix, items, cel_kort)
+            rows = [r for r in _matrix_rows(matrix, items, cel_kort) if _geraakt(r[0].removesuffix(" (voorbeeld)"), voorop)]
             if not items or not rows:
                 continue
             # the title above the table, not in it: rich wraps a title to the table's width
@@ -121,8 +151,10 @@ def text(uitkomst: Uitkomst, width: int = 120) -> str:
                 + ". ja (n) = n acties, NEE = niet gedekt, uitz. = geldige uitzondering, n.v.t. = niet van toepassing.\n"
             ))
         zonder = _zonder_plan(matrix)
-        if zonder:
+        if zonder and voorop is None:
             console.print(escaping.terminal(f"Nog geen plan onder {matrix.regiovisie.id}: {len(zonder)} gemeenten ({', '.join(zonder)}).\n"))
+    if gevouwen := _gevouwen(groepen, voorop):
+        console.print(escaping.terminal(gevouwen), soft_wrap=True)
     b = len(uitkomst.blokkerend)
     w = len(uitkomst.findings) - b
     console.print(
