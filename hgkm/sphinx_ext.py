@@ -33,7 +33,7 @@ from hgkm.site import (dashboards, downloads, herijking, item_pages, link_labels
                        samenhang, theme, valid_html)
 from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
-from hgkm.sources import access, gate, item_count, onzichtbaar, sanitize, trust
+from hgkm.sources import access, gate, item_count, onzichtbaar, persoonsgegevens, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
 
 METAMODEL_JSON = "metamodel.json"
@@ -201,6 +201,11 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
         found += sanitize.findings(bestand, text)
     # invisible characters in the text (the needs' own values are the rule's: hgkm.rules.onzichtbaar)
     found += onzichtbaar.per_bestand(bronnen, SphinxNeedsData(env).get_needs_view().values())
+    # personal data in every written file (the generated item pages repeat what is reported where it was written)
+    gegenereerd = tuple(f"{item_pages.MAP}/{soort.map}/" for soort in item_pages.SOORTEN)
+    for bestand, text in bronnen.items():
+        if not bestand.startswith(gegenereerd):
+            found += persoonsgegevens.findings(bestand, text, app.config.hgkm_functionele_adressen)
     for finding in sorted(set(found), key=lambda f: (f.bestand, f.regelnummer or 0, f.melding)):
         _bron_warning(str(Path(app.srcdir, finding.bestand)), finding)
 
@@ -210,6 +215,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The text scan of the sources (hgkm.sources.trust, .sanitize): an early warning for
     # writers. Only tests turn it off, to show that the parser-level gate holds on its own.
     app.add_config_value("hgkm_tekstscan", True, "env", types=(bool,))
+    # e-mail addresses of the organisation, not of a person, that content may name (hgkm.sources.persoonsgegevens)
+    app.add_config_value("hgkm_functionele_adressen", [], "env", types=(list, tuple))
     app.add_directive("metamodel", MetamodelDirective)
     app.add_directive("meldingen", MeldingenDirective)
     app.connect("config-inited", _check_peildatum)

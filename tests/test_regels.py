@@ -108,7 +108,8 @@ def _lijst(findings: list[Finding]) -> str:
 # (the helpers above live here because only these tests read annotations)
 
 REGELS = Path(__file__).parent / "fixtures" / "regels"
-CORPORA = ("dekking", "integriteit", "invoer", "vertrouwen", "termijn", "herbeoordeling", "plaatshouder")
+CORPORA = ("dekking", "integriteit", "invoer", "vertrouwen", "termijn", "herbeoordeling", "plaatshouder",
+           "persoonsgegevens")
 #: Rules whose findings only one corpus accounts for in full: the dates in the other
 #: fixtures serve their own rules, so there deadlines pass unremarked.
 EIGEN_CORPUS = {"termijn": "termijn"}

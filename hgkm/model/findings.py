@@ -25,6 +25,8 @@ ERNST: dict[str, Ernst] = {
     "termijn": Ernst.WAARSCHUWING,
     "herbeoordeling": Ernst.WAARSCHUWING,
     "plaatshouder": Ernst.WAARSCHUWING,
+    "persoonsgegevens": Ernst.BLOKKEREND,
+    "persoonsnaam": Ernst.WAARSCHUWING,
 }
 
 #: One line per rule, for reports and the guide.
@@ -38,6 +40,8 @@ UITLEG: dict[str, str] = {
     "principes": "Acties laten zien welk leidend principe zij toepassen (waarschuwing, blokkeert niet).",
     "herbeoordeling": "Een actie of uitzondering is geschreven tegen een oudere tekst van een opgave, taak of principe; de eigenaar kijkt haar opnieuw na en bevestigt dat met make bevestig (waarschuwing, blokkeert niet).",
     "plaatshouder": "Een item bevat nog een plaatshouder (VUL IN) uit een sjabloon, zoals in een nieuwe kennisbank (waarschuwing, blokkeert niet).",
+    "persoonsgegevens": "Geen persoonsgegevens in de tekst: geen e-mailadres (behalve de functionele adressen uit conf.py), telefoonnummer, BSN, IBAN, straat met huisnummer of geboortedatum.",
+    "persoonsnaam": "De eigenaar van een actie is een team of functie, geen persoon (waarschuwing, blokkeert niet).",
     "termijn": "Acties die over tijd zijn of niet gestart, uitzonderingen die binnenkort verlopen en plannen die lang concept blijven (waarschuwing, blokkeert niet).",
 }
 

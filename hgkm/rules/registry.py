@@ -21,6 +21,7 @@ from hgkm.rules import (  # noqa: F401
     dekking, herbeoordeling, integriteit, invoer_rule, onzichtbaar, plaatshouder, principes, termijn, uitzondering,
     vertrouwen,
 )
+from hgkm.rules import persoonsgegevens  # noqa: F401, I001
 from hgkm.rules.context import RULES, Context
 
 __all__ = ["RULES", "Context", "evaluate", "run_all"]

@@ -17,7 +17,8 @@ from hgkm.model.messages import (  # noqa: F401, I001
     invoer, bronnen, dekking, vertrouwen, onzichtbaar, termijn, herijking, snelcontrole,
 )
 from hgkm.model.messages import landelijk  # noqa: F401, I001
+from hgkm.model.messages import privacy  # noqa: F401, I001
 from hgkm.model.messages.message import CATALOGUS, GROEPEN, Message, per_groep
 
 __all__ = ["CATALOGUS", "GROEPEN", "Message", "per_groep", "bronnen", "dekking", "invoer", "snelcontrole",
-           "termijn", "vertrouwen", "herijking", "onzichtbaar", "landelijk"]
+           "termijn", "vertrouwen", "herijking", "onzichtbaar", "landelijk", "privacy"]
