@@ -115,6 +115,11 @@ bench-regels: $(STAMP)
 	$(BIN)/python bench/regels.py
 .PHONY: bench-regels
 
+# Personal data in the whole git history (all branches and tags), before a repository goes public.
+privacy-historie: $(STAMP)
+	$(BIN)/python -m hgkm privacy-historie
+.PHONY: privacy-historie
+
 # The source scans (trust, sanitize, item_count) on hostile lines of 8 to 128 KB against a
 # normal plan of the same size: the check time must grow linearly with the line.
 bench-invoer: $(STAMP)

@@ -171,6 +171,19 @@ def _snelcontrole(args: argparse.Namespace) -> int:
     return 1 if meldingen else 0
 
 
+def _privacy_historie(args: argparse.Namespace) -> int:
+    from hgkm.tools.privacy import GitFout, functionele_adressen, scan, verslag
+
+    bron = Path(args.bron).resolve()
+    try:
+        vondsten = list(scan(bron, args.alle_bestanden, functionele_adressen(bron)))
+    except (GitFout, OSError) as exc:
+        print(f"De geschiedenis is niet doorzocht. {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(verslag(vondsten))
+    return 1 if vondsten else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="hgkm", description="Controles van de kennisbank HGKM.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -217,6 +230,11 @@ def main(argv: list[str] | None = None) -> int:
     snel = sub.add_parser("snelcontrole", help="snelle controle van planbestanden zonder bouwen (pre-commit)")
     snel.add_argument("bestanden", nargs="*", help="de planbestanden")
     snel.set_defaults(func=_snelcontrole)
+    hist = sub.add_parser("privacy-historie", help="zoek persoonsgegevens in de hele git-geschiedenis (voor een "
+                                                   "repository die openbaar wordt)")
+    hist.add_argument("--bron", default=str(ROOT), help="map van de kennisbank (standaard: deze kennisbank)")
+    hist.add_argument("--alle-bestanden", action="store_true", help="lees elk tekstbestand, ook code en tests/")
+    hist.set_defaults(func=_privacy_historie)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
