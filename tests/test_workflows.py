@@ -69,12 +69,12 @@ def test_pull_request_workflow_tests_and_reports() -> None:
     commands = runs(workflow)
     assert re.search(r"apt-get install .*\bgraphviz\b.*\bchromium\b", commands)
     assert "bash .ci/run" in commands  # the same entry point as CI on a fresh machine (it runs make test)
-    assert workflow["jobs"]["controle"]["container"].endswith("bookworm")  # Debian's real chromium
+    assert all(job["container"].endswith("bookworm") for job in workflow["jobs"].values())  # Debian's real chromium
     assert re.search(r"make rapport BASIS=\$\{\{ github\.event\.pull_request\.base\.sha \}\} UITVOER=rapport\.md", commands)
     assert 'cat rapport.md >> "$GITHUB_STEP_SUMMARY"' in commands
     assert "actions/upload-artifact" in uses(workflow)
     screenshots = [s for s in steps(workflow) if s.get("with", {}).get("path") == "test-results/"]
-    assert screenshots and screenshots[0]["if"] == "${{ failure() }}"
+    assert screenshots and screenshots[0]["if"].startswith("${{ failure() &&")
     checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # the base commit must be there to compare
 
@@ -491,3 +491,91 @@ def test_the_patch_check_refuses_a_patch_that_no_longer_fits(tak: Path) -> None:
     # the branch moved on meanwhile: the same :beoordeeld: line was changed by hand
     result = _controle(tak, _bevestigd, _vervang(PLAN, "LP-RR20-1@d17c15c184, OG-RR20-1@c9a0d4e921", "OG-RR20-1@c9a0d4e921"))
     assert result.returncode == 1 and "zij past niet meer op de tak" in result.stdout, result.stdout + result.stderr
+
+
+# ------------------------------------------------------------------ content first (issue 31)
+
+#: What the engine's test suite must run for: the engine, its tests, the build files, the workflows.
+MACHINERIE = ("hgkm", "tests", "checks", "pyproject.toml", "Makefile", ".ci", ".github/workflows")
+
+
+def test_the_content_job_reaches_make_check_without_the_engine_suite() -> None:
+    workflow = load(ROOT / ".github/workflows/controle.yml")
+    inhoud = workflow["jobs"]["inhoud"]
+    assert "needs" not in inhoud and "if" not in inhoud  # starts at once, always
+    commands = "\n".join(s.get("run", "") for s in inhoud["steps"])
+    assert ".ci/run" not in commands and "make test" not in commands and "chromium" not in commands
+    namen = [s.get("name", "") for s in inhoud["steps"]]
+    check = next(i for i, s in enumerate(inhoud["steps"]) if s.get("run", "").strip() == "make check")
+    assert namen.index("Snelle controle van de plannen") < check < next(
+        i for i, s in enumerate(inhoud["steps"]) if "make rapport" in s.get("run", ""))
+    # the changed lines first: make check compares with the pull request's base
+    assert inhoud["steps"][check]["env"]["HGKM_BASIS"] == "${{ github.event.pull_request.base.sha }}"
+
+
+def test_the_engine_job_always_runs_and_decides_inside() -> None:
+    workflow = load(ROOT / ".github/workflows/controle.yml")
+    job = workflow["jobs"]["machinerie"]
+    assert "if" not in job and "needs" not in job  # a required check never waits on a skipped job
+    beslissing = next(s for s in job["steps"] if s.get("id") == "wat")
+    assert all(pad in beslissing["run"] for pad in MACHINERIE)
+    assert '"$GITHUB_EVENT_NAME" != "pull_request"' in beslissing["run"]  # pushes to main: always the suite
+    suite = next(s for s in job["steps"] if "bash .ci/run" in s.get("run", ""))
+    assert suite["if"] == "${{ steps.wat.outputs.nodig == 'true' }}"
+
+
+def _beslis(tmp_path: Path, gewijzigd: str, event: str = "pull_request") -> str:
+    """Run the decision step of the engine job in a small repository, with `gewijzigd` changed."""
+    job = load(ROOT / ".github/workflows/controle.yml")["jobs"]["machinerie"]
+    script = next(s for s in job["steps"] if s.get("id") == "wat")["run"]
+    repo = tmp_path / "repo"
+    (repo / "requirements").mkdir(parents=True)
+    (repo / "hgkm").mkdir()
+    for pad in ("requirements/plan.md", "hgkm/x.py"):
+        (repo / pad).write_text("a\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "basis"], cwd=repo, check=True)
+    basis = subprocess.run(["git", "rev-parse", "HEAD"], cwd=repo, capture_output=True, text=True, check=True).stdout.strip()
+    (repo / gewijzigd).write_text("b\n", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "wijziging"], cwd=repo, check=True)
+    uit = tmp_path / "output"
+    env = {"PATH": os.environ["PATH"], "BASIS": basis, "GITHUB_EVENT_NAME": event, "GITHUB_OUTPUT": str(uit)}
+    subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, check=True, capture_output=True)
+    return uit.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize(("gewijzigd", "event", "nodig"), [
+    ("requirements/plan.md", "pull_request", "false"),
+    ("hgkm/x.py", "pull_request", "true"),
+    ("requirements/plan.md", "push", "true"),
+])
+def test_the_engine_suite_runs_for_engine_changes_and_pushes_only(tmp_path: Path, gewijzigd: str, event: str,
+                                                                  nodig: str) -> None:
+    assert _beslis(tmp_path, gewijzigd, event) == f"nodig={nodig}"
+
+
+#: The first major of each action that runs on node24 (node20 is removed from the runners).
+NODE24 = {"actions/checkout": 5, "actions/setup-python": 6, "actions/cache": 5, "actions/upload-artifact": 6,
+          "actions/download-artifact": 5, "actions/configure-pages": 6, "actions/upload-pages-artifact": 5,
+          "actions/deploy-pages": 5}
+
+
+@pytest.mark.parametrize("pad", ALL_WORKFLOWS, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_action_runs_on_node24(pad: Path) -> None:
+    for step in steps(load(pad)):
+        if "uses" not in step:
+            continue
+        naam, _, versie = step["uses"].partition("@")
+        assert naam in NODE24, f"{naam}: unknown action, add its first node24 major to NODE24"
+        assert int(versie.removeprefix("v").split(".")[0]) >= NODE24[naam], step["uses"]
+
+
+def test_dependabot_keeps_the_actions_and_python_packages_current() -> None:
+    pad = ROOT / ".github" / "dependabot.yml"
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.dependabot", str(pad)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    ecosystems = {u["package-ecosystem"] for u in yaml.safe_load(pad.read_text(encoding="utf-8"))["updates"]}
+    assert {"github-actions", "pip"} <= ecosystems
