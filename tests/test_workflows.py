@@ -579,3 +579,23 @@ def test_dependabot_keeps_the_actions_and_python_packages_current() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     ecosystems = {u["package-ecosystem"] for u in yaml.safe_load(pad.read_text(encoding="utf-8"))["updates"]}
     assert {"github-actions", "pip"} <= ecosystems
+
+
+def test_the_region_template_runs_on_gitlab_with_a_code_quality_report() -> None:
+    pad = ROOT / "hgkm" / "templates" / "regio" / ".gitlab-ci.yml"
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.gitlab-ci", str(pad)],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    job = yaml.safe_load(pad.read_text(encoding="utf-8"))["controle"]
+    assert job["script"] == ["bash .ci/run"]  # the same entry point as the GitHub workflow
+    rapport = job["variables"]["HGKM_CODEQUALITY"]
+    assert job["artifacts"]["reports"]["codequality"] == rapport and job["artifacts"]["when"] == "always"
+    assert job["variables"]["GIT_DEPTH"] == "0"  # the merge request's base is there: changed lines first
+    assert "cache" not in job
+
+
+def test_the_region_template_compares_with_the_pull_requests_base() -> None:
+    workflow = load(ROOT / "hgkm" / "templates" / "regio" / ".github" / "workflows" / "controle.yml")
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    assert any(s.get("env", {}).get("HGKM_BASIS") == "${{ github.event.pull_request.base.sha }}" for s in steps(workflow))
