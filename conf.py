@@ -18,3 +18,10 @@ html_theme_options = {**html_theme_options, "logo": {"text": "Kennisbank HGKM Ro
 # The publisher in the DCAT catalogue of the open data (downloads/dcat.jsonld). Before the
 # data is registered at data.overheid.nl, add "uri": the organisation's URI from DONL's list.
 hgkm_uitgever = {"naam": author, "contact": "De beheerders van deze kennisbank"}
+# /.well-known/security.txt (RFC 9116; hgkm.site.security_txt): where a vulnerability is reported
+# (a page of this site, made absolute with the site's address) and the last day the file holds.
+hgkm_security_contact = "docs/privacy.html#een-lek-of-een-persoonsgegeven-melden"
+hgkm_security_verloopt = "2027-11-30"
+# E-mail addresses of an organisation (not of a person) that content may name and link to
+# (hgkm.sources.persoonsgegevens). None yet: the plans name teams, not addresses.
+hgkm_functionele_adressen: list[str] = []

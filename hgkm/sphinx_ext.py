@@ -30,7 +30,7 @@ from hgkm.model.messages import bronnen
 from hgkm.model.metamodel import from_sphinx
 from hgkm.rules import invoer, registry
 from hgkm.site import (dashboards, downloads, herijking, item_pages, link_labels, needs_export, pdf, reproducible,
-                       samenhang, theme, valid_html)
+                       samenhang, security_txt, theme, valid_html)
 from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
 from hgkm.sources import access, gate, item_count, onzichtbaar, persoonsgegevens, sanitize, trust
@@ -253,4 +253,5 @@ def setup(app: Sphinx) -> dict[str, Any]:
     downloads.setup(app)
     pdf.setup(app)
     theme.setup(app)
+    security_txt.setup(app)
     return {"version": "0.1", "env_version": code_version(), "parallel_read_safe": True, "parallel_write_safe": True}
