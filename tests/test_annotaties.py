@@ -173,3 +173,10 @@ def test_the_quick_check_annotates_too(kb: Path, tmp_path: Path) -> None:
     assert any("file=requirements/uitvoeringsplannen/ceedorp.md,line=3" in e for e in errors)
     assert errors[-1].startswith("::error title=De snelle controle%3A Niet geslaagd::")
     assert "ceedorp.md" in (tmp_path / "s.md").read_text(encoding="utf-8")
+
+
+def test_the_tab_after_start_is_named_instead_of_its_consequences(run) -> None:
+    out = run["proc"].stdout
+    assert "In regel 17, kolom 8, staat een tab (U+0009) tussen :start: en de waarde." in out
+    assert "Dit item heeft geen ID" not in out and "begint met | of >" not in out
+    assert re.search(r"^::error title=Gemeente Beedorp · Een tab.*line=17::In regel 17%2C|line=17::In regel 17,", out, re.M)

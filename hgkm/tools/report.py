@@ -23,6 +23,7 @@ from hgkm.model.findings import UITLEG, Ernst, Finding
 from hgkm.model.voortgang import telling
 from hgkm.rules.context import Context
 from hgkm.rules.registry import run_all
+from hgkm.tools.blokregels import in_plaats_van_gevolgen
 from hgkm.tools.indeling import in_eigen_bestand
 
 ALGEMEEN = "Algemeen (niet aan één gemeente gebonden)"
@@ -45,8 +46,12 @@ class Uitkomst:
     @classmethod
     def van(cls, corpus: Corpus, peildatum: date, srcdir: Path | None = None) -> Uitkomst:
         ctx = Context(corpus, peildatum, srcdir)  # one matrix for the findings and the views
+        findings = run_all(ctx)
+        # an invisible character in a block line named, not its consequences (hgkm.tools.blokregels)
+        findings = in_plaats_van_gevolgen(findings, srcdir, (f.bestand for f in findings
+                                                            if f.bestand.startswith("requirements/")))
         # each finding under the plan of the file it stands in (hgkm.tools.indeling)
-        return cls(peildatum, in_eigen_bestand(run_all(ctx), corpus, ctx.waar), ctx.dekking, ctx.acties_per_plan)
+        return cls(peildatum, in_eigen_bestand(findings, corpus, ctx.waar), ctx.dekking, ctx.acties_per_plan)
 
 
 def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:

@@ -31,6 +31,7 @@ from hgkm.model.herijking import vingerafdruk
 from hgkm.model.messages import snelcontrole as snel
 from hgkm.model.coverage import items_van, taak_geldt_voor, taken_van
 from hgkm.sources import item_count
+from hgkm.tools import blokregels
 from hgkm.tools.build import corpus_van
 
 TEMPLATES = PACKAGE / "templates"
@@ -278,4 +279,5 @@ def snelcontrole(pad: Path, naam: str | None = None) -> list[Finding]:
             for optie, nummer, waarde in blok.opties:
                 if fout := _controleer_optie(bestand, nummer, blok.naam, optie, waarde.strip()):
                     meldingen.append(fout)
+    meldingen += [f for f, _ in blokregels.findings(bestand, tekst)]  # a tab or full-width colon, named
     return sorted(meldingen, key=lambda m: m.regelnummer or 0)

@@ -27,3 +27,14 @@ ONZICHTBAAR_LEEG = Message(
     {"wat": "actie UA-VOORBEELD-1", "waar": ":eigenaar:", "tekens": "U+200B",
      "voorbeeld": ":eigenaar: Afdeling Maatschappelijke Ontwikkeling"},
 )
+TEKEN_IN_BLOKREGEL = Message(
+    "teken-in-blokregel", "invoer", "items",
+    "Een tab, harde spatie, spatie zonder breedte, byte-order-markering of dubbele punt in volle breedte in de "
+    "openingsregel of een veld van een blok",
+    "In regel {regel}, kolom {kolom}, staat {teken}. In de webeditor ziet u het niet, of het lijkt een gewone "
+    "spatie of dubbele punt, maar de bouw leest deze regel daardoor niet als {wat}.",
+    "Wis de tekens rond kolom {kolom} en typ ze opnieuw, met een gewone spatie en een gewone dubbele punt: "
+    "{voorbeeld}",
+    {"regel": "17", "kolom": "8", "teken": "een tab (U+0009) tussen :start: en de waarde",
+     "wat": "een veld van het blok", "voorbeeld": ":start: 2024-03-01"},
+)
