@@ -368,3 +368,22 @@ def test_with_chromium_the_guard_lets_the_tests_run(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(outside, "CHROMIUM", chromium)
     monkeypatch.setenv("CI", "true")
     require_chromium()
+
+
+@pytest.mark.parametrize("path", [*ECHTE_PAGINAS, "docs/downloads.html"])
+def test_real_pages_request_nothing_from_another_origin(page: object, echte_url: str, path: str) -> None:
+    """What an IT department checks: no tracker, font, script or image from elsewhere.
+
+    Every request the page makes (documents, scripts, styles, fonts, images, search
+    index, fetches) is recorded; each must go to the site's own origin.
+    """
+    from urllib.parse import urlsplit
+
+    eigen = urlsplit(echte_url)
+    verzoeken: list[str] = []
+    page.on("request", lambda request: verzoeken.append(request.url))  # type: ignore[attr-defined]
+    _open(page, echte_url, path)
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    elders = [u for u in verzoeken if urlsplit(u).scheme not in ("data", "blob")
+              and (urlsplit(u).scheme, urlsplit(u).netloc) != (eigen.scheme, eigen.netloc)]
+    assert verzoeken and elders == []
