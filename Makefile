@@ -16,14 +16,14 @@ SPHINXOPTS ?= -W --keep-going -q
 # GEMEENTE='$(shell ...)' when it pastes or exports the value. $(value ...) takes
 # the text as typed, `q` quotes it for the shell, and unexport keeps make from
 # expanding it into the environment of every recipe.
-INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN REGIOS DOEL REGIO
+INVOER := GEMEENTE PEILDATUM BASIS UITVOER ACTIE PLAN REGIOS DOEL REGIO URL
 unexport $(INVOER)
 q = '$(subst ','\'',$(value $(1)))'
 optie = $(if $(value $(1)),$(2)=$(call q,$(1)))  # --naam=waarde: a value starting with - stays a value
 # each word of REGIOS quoted on its own (a list of paths or addresses)
 REGIOS_LIJST = $(foreach r,$(value REGIOS),'$(subst ','\'',$(r))')
 
-.PHONY: html check test serve clean bench bench-regios rapport nieuw-plan pdf bevestig landelijk nieuwe-regio
+.PHONY: html check test serve clean bench bench-regios rapport nieuw-plan pdf bevestig landelijk nieuwe-regio publiccode
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 of nieuwer ontbreekt: installeer python3 en python3-venv."; exit 1; }
@@ -125,3 +125,7 @@ privacy-historie: $(STAMP)
 bench-invoer: $(STAMP)
 	$(BIN)/python bench/invoer.py $(BENCHARGS)
 .PHONY: bench-invoer
+
+# publiccode.yml for the engine, from pyproject.toml, README.md and git (URL: the repository's public address)
+publiccode: $(STAMP)
+	$(BIN)/python -m hgkm publiccode $(call optie,URL,--url)

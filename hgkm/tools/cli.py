@@ -171,6 +171,18 @@ def _snelcontrole(args: argparse.Namespace) -> int:
     return 1 if meldingen else 0
 
 
+def _publiccode(args: argparse.Namespace) -> int:
+    from hgkm.tools import publiccode
+
+    try:
+        pad = publiccode.schrijf(args.url, Path(args.uit) if args.uit else publiccode.ROOT / publiccode.BESTAND)
+    except publiccode.PubliccodeFout as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    print(f"{pad} is geschreven.")
+    return 0
+
+
 def _privacy_historie(args: argparse.Namespace) -> int:
     from hgkm.tools.privacy import GitFout, functionele_adressen, scan, verslag
 
@@ -235,6 +247,10 @@ def main(argv: list[str] | None = None) -> int:
     hist.add_argument("--bron", default=str(ROOT), help="map van de kennisbank (standaard: deze kennisbank)")
     hist.add_argument("--alle-bestanden", action="store_true", help="lees elk tekstbestand, ook code en tests/")
     hist.set_defaults(func=_privacy_historie)
+    pc = sub.add_parser("publiccode", help="schrijf publiccode.yml voor de machinerie (Standard for Public Code)")
+    pc.add_argument("--url", help="het openbare https-adres van de repository")
+    pc.add_argument("--uit", default=None, help="waar het bestand komt (standaard: publiccode.yml in de repository)")
+    pc.set_defaults(func=_publiccode)
     args = parser.parse_args(argv)
     try:
         return args.func(args)
