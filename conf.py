@@ -25,3 +25,7 @@ hgkm_security_verloopt = "2027-11-30"
 # E-mail addresses of an organisation (not of a person) that content may name and link to
 # (hgkm.sources.persoonsgegevens). None yet: the plans name teams, not addresses.
 hgkm_functionele_adressen: list[str] = []
+# The plans here are public already: the Vlaardingen plan is taken from a published raadsmemo
+# (BR-VLA-2022), the other is a fictitious example. So plans that are not vastgesteld stay on the
+# public site (a new region starts with False: hgkm.sources.openbaar).
+hgkm_concepten_openbaar = True

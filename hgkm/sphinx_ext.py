@@ -33,7 +33,7 @@ from hgkm.site import (dashboards, downloads, herijking, item_pages, link_labels
                        samenhang, security_txt, theme, valid_html)
 from hgkm.site.messages_page import MeldingenDirective
 from hgkm.site.metamodel_page import MetamodelDirective
-from hgkm.sources import access, gate, item_count, onzichtbaar, persoonsgegevens, sanitize, trust
+from hgkm.sources import access, gate, item_count, onzichtbaar, openbaar, persoonsgegevens, sanitize, trust
 from hgkm.sources.fingerprint import code_version, schrijf_stempel, vingerafdruk
 
 METAMODEL_JSON = "metamodel.json"
@@ -118,6 +118,9 @@ def _undecodable(app: Sphinx, config: Any) -> None:
     namen = list(get_matching_files(app.srcdir, exclude_patterns=config.exclude_patterns))
     found, weg = access.bestanden(Path(app.srcdir), [n for n in namen if n.endswith(".md")])
     config.exclude_patterns.extend(weg)
+    if concepten := openbaar.weglaten(Path(app.srcdir), config.html_baseurl, config.hgkm_concepten_openbaar):
+        config.exclude_patterns.extend(concepten)
+        logger.info(f"Niet op de openbare site (plan nog niet vastgesteld): {', '.join(concepten)}")
     run(app).file_findings = found
     for name in namen:
         if name in weg:
@@ -215,6 +218,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # The text scan of the sources (hgkm.sources.trust, .sanitize): an early warning for
     # writers. Only tests turn it off, to show that the parser-level gate holds on its own.
     app.add_config_value("hgkm_tekstscan", True, "env", types=(bool,))
+    # Plans that are not vastgesteld on the published site? A new region starts with False
+    # (hgkm/templates/regio/conf.py.jinja); every other build shows them (hgkm.sources.openbaar).
+    app.add_config_value("hgkm_concepten_openbaar", True, "env", types=(bool,))
     # e-mail addresses of the organisation, not of a person, that content may name (hgkm.sources.persoonsgegevens)
     app.add_config_value("hgkm_functionele_adressen", [], "env", types=(list, tuple))
     app.add_directive("metamodel", MetamodelDirective)
