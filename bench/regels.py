@@ -110,7 +110,8 @@ def synthetic_needs(
                 add(
                     _need(
                         f"UZ-{plan_id[3:]}-1", "uitzondering", "Uitzondering", doc, plan=[plan_id],
-                        betreft=[rnd.choice(items)], motivering="Reden", besluit="Besluit",
+                        betreft=[rnd.choice(items)], motivering="De regio pakt dit centraal op.",
+                        besluit="Collegebesluit 12 maart 2024, kenmerk 2024-17",
                         geldig_tot=rnd.choice(["2025-01-01", "2026-12-31"]),
                     )
                 )

@@ -81,8 +81,8 @@ def corpora(draw: st.DrawFn) -> list[dict]:
                 "uitzondering",
                 plan=[draw(st.sampled_from(plannen))],
                 betreft=[draw(st.sampled_from(ALLE_ITEMS))],
-                motivering=draw(st.sampled_from(["Reden", ""])),
-                besluit=draw(st.sampled_from(["Besluit 1", ""])),
+                motivering=draw(st.sampled_from(["De regio pakt dit centraal op.", ""])),
+                besluit=draw(st.sampled_from(["Collegebesluit 12 maart 2024, kenmerk 2024-17", ""])),
                 geldig_tot=str(PEILDATUM + timedelta(days=draw(st.integers(-3, 3)))),
             )
         )

@@ -6,11 +6,13 @@ dashboards on the site and the downloads.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from hgkm.model import escaping
 from hgkm.model.corpus import Corpus, Need, parse_date
 
 
@@ -73,13 +75,81 @@ def verlopen_op(uitzondering: Need, peildatum: date) -> date | None:
     return geldig_tot if geldig_tot is not None and geldig_tot < peildatum else None
 
 
-def uitzondering_geldig(uitzondering: Need, peildatum: date) -> bool:
-    """An uitzondering covers only with motivering, besluit and an unexpired geldig_tot."""
+# What makes an uitzondering a decision a reader can check (rule uitzondering, hgkm.rules.uitzondering).
+#: A motivering is at least a sentence: this many words, and this many letters and digits.
+MOTIVERING_WOORDEN, MOTIVERING_TEKENS = 4, 20
+#: Who decided: the college (B&W), the raad, the burgemeester, a wethouder or portefeuillehouder, a bestuur.
+ORGAAN = re.compile(r"(?i)\b(?:gemeente)?(?:college|raad|burgemeester|wethouder|portefeuillehouder|b\s*&\s*w\b"
+                    r"|b\s+en\s+w\b|(?:algemeen\s+|dagelijks\s+)?bestuur)")
+_MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+#: When: a day, as 12 maart 2024, 2024-03-12 or 12-03-2024.
+DATUM = re.compile(rf"(?i)\b(?:\d{{1,2}}\s+(?:{_MAANDEN})\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}-\d{{1,2}}-\d{{4}})\b")
+#: Which: a kenmerk or zaaknummer, a token with a digit that is not a bare year (2024-123, Z/24/0815, nr. 17).
+KENMERK = re.compile(r"[\w./-]*\d[\w./-]*")
+_JAAR = re.compile(r"(?:19|20)\d\d")
+#: A bron item named as the besluit.
+BRON_ID = re.compile(r"\bBR-[A-Z0-9]+(?:-[A-Z0-9]+)*\b")
+
+
+@dataclass(frozen=True)
+class Gebrek:
+    """Why an uitzondering is no decision a reader can check: which field, what kind, the values to name."""
+
+    veld: str
+    soort: str  # buiten-looptijd, bron-onbekend, onvindbaar, te-kort, zonder-tekst
+    waarden: dict[str, str] = field(default_factory=dict)
+
+
+def besluit_onvindbaar(besluit: str) -> list[str]:
+    """What a besluit lacks for a reader to find it: who decided, and when or under which kenmerk
+    (in Dutch, for the message); empty when it names body and date or kenmerk."""
+    ontbreekt = []
+    if not ORGAAN.search(besluit):
+        ontbreekt.append("wie besloot (het college, de raad, de burgemeester)")
+    zonder_datum = DATUM.sub(" ", besluit)
+    kenmerk = [k for k in KENMERK.findall(zonder_datum) if not _JAAR.fullmatch(k.strip("./-"))]
+    if not DATUM.search(besluit) and not kenmerk:
+        ontbreekt.append("wanneer (de datum) of met welk kenmerk")
+    return ontbreekt
+
+
+def gebreken(uitzondering: Need, corpus: Corpus) -> list[Gebrek]:
+    """Why this uitzondering is no decision a reader can check: a geldig_tot outside its regiovisie's
+    looptijd, a besluit nobody can find, a motivering that is no sentence. A field that is missing,
+    malformed or shows no text at all is the `invoer` finding's (its kind here: zonder-tekst)."""
+    uit: list[Gebrek] = []
+    geldig_tot = parse_date(uitzondering.get("geldig_tot"))
+    visie = corpus.regiovisie_of(corpus.plan_of(uitzondering))
+    start, eind = (parse_date(visie.get("start")), parse_date(visie.get("eind"))) if visie else (None, None)
+    if geldig_tot and start and eind and not start <= geldig_tot <= eind:
+        uit.append(Gebrek("geldig_tot", "buiten-looptijd", {"geldig_tot": str(geldig_tot), "visie": visie.id,
+                                                            "visie_start": str(start), "visie_eind": str(eind)}))
+    besluit = str(uitzondering.get("besluit") or "")
+    if besluit and escaping.zonder_tekst(besluit):
+        uit.append(Gebrek("besluit", "zonder-tekst"))
+    elif besluit and (bronnen := BRON_ID.findall(besluit)):
+        if onbekend := [b for b in bronnen if corpus.first([b], "bron") is None]:
+            uit.append(Gebrek("besluit", "bron-onbekend", {"bron": onbekend[0]}))
+    elif besluit and (ontbreekt := besluit_onvindbaar(besluit)):
+        uit.append(Gebrek("besluit", "onvindbaar", {"besluit": besluit, "ontbreekt": " en ".join(ontbreekt)}))
+    motivering = str(uitzondering.get("motivering") or "")
+    if motivering and escaping.zonder_tekst(motivering):
+        uit.append(Gebrek("motivering", "zonder-tekst"))
+    elif motivering and (len(escaping.woorden(motivering)) < MOTIVERING_WOORDEN
+                         or escaping.tekens(motivering) < MOTIVERING_TEKENS):
+        uit.append(Gebrek("motivering", "te-kort", {"motivering": motivering}))
+    return uit
+
+
+def uitzondering_geldig(uitzondering: Need, peildatum: date, corpus: Corpus | None = None) -> bool:
+    """An uitzondering covers only with motivering, besluit and an unexpired geldig_tot; with
+    `corpus`, only when it is a decision a reader can check (no `gebreken`)."""
     return bool(
         uitzondering.get("motivering")
         and uitzondering.get("besluit")
         and parse_date(uitzondering.get("geldig_tot")) is not None
         and verlopen_op(uitzondering, peildatum) is None
+        and (corpus is None or not gebreken(uitzondering, corpus))
     )
 
 
@@ -112,8 +182,10 @@ def _matrix(
     peildatum: date,
     acties: dict[str, list[Need]],
     uitzonderingen: dict[str, list[Need]],
+    geldig: set[str],
 ) -> Dekking:
-    """The matrix of one regiovisie; `acties` (not vervallen) and `uitzonderingen` per plan."""
+    """The matrix of one regiovisie; `acties` (not vervallen) and `uitzonderingen` per plan, and the
+    IDs of the uitzonderingen that cover at the peildatum (`geldig`)."""
     plannen = plannen_onder(corpus, regiovisie)
     per_gemeente: dict[str, list[Need]] = {}
     for plan in plannen:
@@ -142,10 +214,7 @@ def _matrix(
             if dekkend:
                 cellen[(gemeente.id, item.id)] = Cel(gemeente, item, Staat.GEDEKT, dekkend)
                 continue
-            uz = next(
-                (u for u in plan_uz if item.id in u.link("betreft") and uitzondering_geldig(u, peildatum)),
-                None,
-            )
+            uz = next((u for u in plan_uz if item.id in u.link("betreft") and u.id in geldig), None)
             staat = Staat.UITZONDERING if uz else Staat.ONGEDEKT
             cellen[(gemeente.id, item.id)] = Cel(gemeente, item, staat, uitzondering=uz)
     return Dekking(regiovisie, gemeenten, opgaven, taken, per_gemeente, cellen)
@@ -156,7 +225,8 @@ def dekking(corpus: Corpus, peildatum: date) -> list[Dekking]:
     # Index the acties and uitzonderingen of each plan once, for all regiovisies.
     acties = per_plan(a for a in corpus.of_type("actie") if a.status != "vervallen")
     uitzonderingen = per_plan(corpus.of_type("uitzondering"))
-    return [_matrix(corpus, rv, peildatum, acties, uitzonderingen) for rv in corpus.of_type("regiovisie")]
+    geldig = {u.id for u in corpus.of_type("uitzondering") if uitzondering_geldig(u, peildatum, corpus)}
+    return [_matrix(corpus, rv, peildatum, acties, uitzonderingen, geldig) for rv in corpus.of_type("regiovisie")]
 
 
 def cel_tekst(staat: Staat, aantal: int) -> str:

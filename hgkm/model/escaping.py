@@ -76,12 +76,39 @@ def onzichtbaar(text: str, *, lopende_tekst: bool = False) -> list[int]:
     ]
 
 
+def zonder_onzichtbaar(text: str) -> str:
+    """`text` as a reader sees it: without the characters that show nothing."""
+    if text.isprintable() and not _OOK_ONZICHTBAAR.search(text):
+        return text
+    return "".join(c for c in text if c not in _EMOJISTIJL and not _OOK_ONZICHTBAAR.match(c)
+                   and unicodedata.category(c) not in ONZICHTBARE_CATEGORIEEN)
+
+
 def leeg(text: str) -> bool:
     """Whether `text` shows nothing: only spaces and invisible characters (or nothing at all)."""
-    if text.isprintable() and not _OOK_ONZICHTBAAR.search(text):
-        return not text.strip()
-    return not "".join(c for c in text if c not in _EMOJISTIJL and not _OOK_ONZICHTBAAR.match(c)
-                       and unicodedata.category(c) not in ONZICHTBARE_CATEGORIEEN).strip()
+    return not zonder_onzichtbaar(text).strip()
+
+
+#: A word a reader can read: a run of visible characters with at least one letter or digit.
+_WOORD = re.compile(r"[^\W_]")
+
+
+def woorden(text: str) -> list[str]:
+    """The words a reader sees in `text`: the runs between spaces that hold a letter or digit
+    ("-", "...", "—" and "n.v.t" count as none, one and none, one)."""
+    return [w for w in zonder_onzichtbaar(text).split() if _WOORD.search(w)]
+
+
+def zonder_tekst(text: str) -> bool:
+    """Whether `text` holds no letter or digit a reader sees: nothing, spaces, invisible characters,
+    punctuation, dashes or symbols only ("-", ".", "…", "—", "👍"). One notion of visible text:
+    `leeg` is the part of it that shows nothing at all."""
+    return not _WOORD.search(zonder_onzichtbaar(text))
+
+
+def tekens(text: str) -> int:
+    """How many letters and digits a reader sees in `text`."""
+    return sum(c.isalnum() for c in zonder_onzichtbaar(text))
 
 
 def markering(c: str) -> str:

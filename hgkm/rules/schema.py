@@ -114,14 +114,46 @@ def verplicht_leeg(need: Need, corpus: Corpus) -> list[str]:
     return leeg
 
 
+def verplicht_zonder_tekst(need: Need, corpus: Corpus) -> list[str]:
+    """The title, the required text fields and an actie's description (its content) of `need` that
+    show something, but no letter or digit: only punctuation, dashes, dots or symbols ("-", "...").
+
+    One notion of visible text (hgkm.model.escaping.zonder_tekst); what shows nothing at all is
+    `verplicht_leeg`'s. An actie without a description at all is left alone: its title speaks.
+    """
+    namen = (*_verplicht(need.type), "content") if need.type == "actie" else _verplicht(need.type)
+    uit = [naam for naam in namen
+           if isinstance(waarde := need.fields.get(naam), str) and waarde.strip()
+           and escaping.zonder_tekst(waarde) and not escaping.leeg(waarde)]
+    if uit and (fout := corpus.schema_violations.get(need.id)):
+        al = {(w.get("details") or {}).get("field") for w in fout}
+        uit = [naam for naam in uit if naam not in al]
+    return uit
+
+
+def _waar(naam: str) -> str:
+    return {"title": "de titel", "content": "de beschrijving (de tekst onder de velden)"}.get(naam, f":{naam}:")
+
+
+def _voorbeeld(need: Need, naam: str) -> str:
+    if naam == "title":
+        return f":::{{{need.type}}} Een titel die zegt wat het item is"
+    if naam == "content":
+        return "een paar zinnen over wat de actie inhoudt en wat zij moet opleveren"
+    return _example(need.type, naam)
+
+
 def onzichtbaar_leeg(corpus: Corpus) -> Iterator[Finding]:
-    """Required means visible: a title or required field of only invisible characters counts as empty."""
+    """Required means visible: a title or required field of only invisible characters counts as empty,
+    and so does one (or an actie's description) of only punctuation, dashes or dots."""
     for need in corpus.needs.values():
         for naam in verplicht_leeg(need, corpus):
             tekens = ", ".join(dict.fromkeys(
                 f"U+{ord(c):04X}" for c in need.fields[naam] if c != " ")) or "spaties"
-            waar = "de titel" if naam == "title" else f":{naam}:"
-            voorbeeld = (f":::{{{need.type}}} Een titel die zegt wat het item is" if naam == "title"
-                         else _example(need.type, naam))
-            yield m_leeg.ONZICHTBAAR_LEEG.voor(need, wat=f"{need.type} {need.id}", waar=waar, tekens=tekens,
-                                               voorbeeld=voorbeeld)
+            yield m_leeg.ONZICHTBAAR_LEEG.voor(need, wat=f"{need.type} {need.id}", waar=_waar(naam), tekens=tekens,
+                                               voorbeeld=_voorbeeld(need, naam))
+        for naam in verplicht_zonder_tekst(need, corpus):
+            waarde = " ".join(need.fields[naam].split())
+            yield m.ZONDER_TEKST.voor(need, wat=f"{need.type} {need.id}", waar=_waar(naam),
+                                      waarde=waarde if len(waarde) <= 40 else waarde[:39] + "…",
+                                      voorbeeld=_voorbeeld(need, naam))

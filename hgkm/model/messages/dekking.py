@@ -124,3 +124,45 @@ PLAATSHOUDER = Message(
     "Vervang elke VUL IN door de tekst uit de bron, bijvoorbeeld de echte titel van de regiovisie.",
     {"soort": "Regiovisie", "need": "RV-KENNEM", "waar": "de titel, de tekst"},
 )
+
+# ------------------------------------------------------------------ uitzondering: een besluit dat een lezer kan nagaan
+
+UITZONDERING_BUITEN_LOOPTIJD = Message(
+    "uitzondering-buiten-looptijd", "uitzondering", "items",
+    "Een uitzondering geldt langer dan de regiovisie (of eindigt ervoor)",
+    "Uitzondering {need} geldt tot en met {geldig_tot}, maar de regiovisie {visie} loopt van {visie_start} "
+    "tot en met {visie_eind}. Een uitzondering geldt nooit langer dan haar regiovisie; zo telt zij niet "
+    "als dekking.",
+    "Kies de datum uit het besluit, binnen de looptijd: uiterlijk  :geldig_tot: {visie_eind}  . Na de "
+    "regiovisie besluit het college opnieuw, in het plan onder de nieuwe regiovisie.",
+    {"need": "UZ-VOORBEELD-1", "geldig_tot": "9999-12-31", "visie": "RV-RR24", "visie_start": "2024-01-01",
+     "visie_eind": "2027-12-31"},
+)
+BESLUIT_ONVINDBAAR = Message(
+    "besluit-onvindbaar", "uitzondering", "items",
+    "Bij :besluit: staat geen besluit dat een lezer kan vinden",
+    'Uitzondering {need}: bij :besluit: staat "{besluit}". Daaruit blijkt niet {ontbreekt}, dus een '
+    "lezer kan het besluit niet vinden; zo telt de uitzondering niet als dekking.",
+    "Noem wie besloot en wanneer of met welk kenmerk, bijvoorbeeld  :besluit: Collegebesluit 12 maart "
+    "2024, kenmerk 2024-123  , of leg het besluit vast als bron en noem die:  :besluit: BR-…",
+    {"need": "UZ-VOORBEELD-1", "besluit": "Besluit 1",
+     "ontbreekt": "wie besloot (het college, de raad, de burgemeester)"},
+)
+BESLUIT_BRON_ONBEKEND = Message(
+    "besluit-bron-onbekend", "uitzondering", "items",
+    "Bij :besluit: staat een bron die niet in de kennisbank staat",
+    "Uitzondering {need} noemt bij :besluit: de bron {bron}, maar die bron staat niet in de kennisbank; "
+    "zo telt de uitzondering niet als dekking.",
+    "Leg het besluit vast als bron (een blok {{bron}} met  :id: {bron}  in requirements/bronnen.md), of "
+    "schrijf het besluit uit:  :besluit: Collegebesluit 12 maart 2024, kenmerk 2024-123",
+    {"need": "UZ-VOORBEELD-1", "bron": "BR-BESLUIT-2024"},
+)
+MOTIVERING_TE_KORT = Message(
+    "motivering-te-kort", "uitzondering", "items",
+    "De motivering van een uitzondering is geen hele zin",
+    'Uitzondering {need}: de motivering "{motivering}" is geen hele zin. Een lezer moet kunnen zien '
+    "waarom het plan deze opgave of taak niet oppakt; zo telt de uitzondering niet als dekking.",
+    "Schrijf de reden uit het besluit in minstens vier woorden (twintig letters of cijfers), bijvoorbeeld  "
+    ":motivering: De centrumgemeente voert dit uit voor de hele regio.",
+    {"need": "UZ-VOORBEELD-1", "motivering": "Reden"},
+)

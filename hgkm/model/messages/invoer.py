@@ -365,3 +365,12 @@ ONVERTAALD = Message(
     "Lees de melding en vergelijk het bestand met het voorbeeldplan; vraag zo nodig een beheerder.",
     {"tekst": "…"},
 )
+ZONDER_TEKST = Message(
+    "zonder-tekst", "invoer", "items",
+    "Een titel, verplicht veld of beschrijving met alleen leestekens, streepjes of puntjes",
+    'Bij {wat} staat bij {waar} alleen "{waarde}": geen letters of cijfers. Een lezer leest daar niets; het '
+    "telt als leeg.",
+    "Schrijf het in woorden, bijvoorbeeld  {voorbeeld}",
+    {"wat": "actie UA-VOORBEELD-1", "waar": ":eigenaar:", "waarde": "-",
+     "voorbeeld": ":eigenaar: Afdeling Maatschappelijke Ontwikkeling"},
+)
