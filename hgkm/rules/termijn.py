@@ -1,6 +1,8 @@
 """The `termijn` rule: deadlines at the peildatum (a warning, never blocking).
 
 - an actie over tijd: its eind has passed while it is still gepland or lopend;
+- an actie niet afgerond bij afloop: its regiovisie has ended while it is still gepland or
+  lopend (named with the date the regiovisie ended, never as over tijd at today's peildatum);
 - an actie niet gestart: its start has passed while it is still gepland;
 - an uitzondering that expires within 90 days (verloopt binnenkort);
 - a plan still concept a year after its regiovisie started.
@@ -17,8 +19,9 @@ from datetime import date, timedelta
 from hgkm.model.corpus import Need, parse_date
 from hgkm.model.findings import Finding
 from hgkm.model.messages import termijn as m
-from hgkm.model.voortgang import BINNENKORT_DAGEN, Voortgang, voortgang
+from hgkm.model.voortgang import BINNENKORT_DAGEN, Voortgang, afloop, voortgang
 from hgkm.rules.context import Context, regel
+
 
 def _eigenaar(actie: Need) -> str:
     eigenaar = str(actie.get("eigenaar") or "").strip()
@@ -27,9 +30,13 @@ def _eigenaar(actie: Need) -> str:
 
 def acties(ctx: Context) -> Iterator[Finding]:
     for actie in ctx.corpus.of_type("actie"):
-        stand = voortgang(actie, ctx.peildatum)
+        stand = voortgang(actie, ctx.peildatum, ctx.corpus)
         plan = ctx.corpus.plan_of(actie)
-        if stand is Voortgang.OVER_TIJD:
+        if stand is Voortgang.NIET_AFGEROND:
+            yield m.NIET_AFGEROND_BIJ_AFLOOP.voor(actie, titel=actie.title, eigenaar=_eigenaar(actie),
+                                                  visie=ctx.waar(plan)["regiovisie"], status=actie.status,
+                                                  afloop=afloop(actie, ctx.peildatum, ctx.corpus), **ctx.waar(plan))
+        elif stand is Voortgang.OVER_TIJD:
             yield m.OVER_TIJD.voor(actie, titel=actie.title, eigenaar=_eigenaar(actie), eind=actie.get("eind"),
                                    peildatum=ctx.peildatum, status=actie.status, **ctx.waar(plan))
         elif stand is Voortgang.NIET_GESTART:

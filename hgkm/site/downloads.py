@@ -59,7 +59,7 @@ def actie_rijen(stand: Stand) -> list[Rij]:
         rijen.append([
             a.id, a.title, _ids(a.link("plan")),
             _ids(plan.link("gemeenten")) if plan else "", _ids(plan.link("regiovisie")) if plan else "",
-            a.status or "", str(voortgang(a, stand.peildatum)), str(a.get("eigenaar") or ""), str(a.get("partners") or ""), str(a.get("budget") or ""),
+            a.status or "", str(voortgang(a, stand.peildatum, corpus)), str(a.get("eigenaar") or ""), str(a.get("partners") or ""), str(a.get("budget") or ""),
             str(a.get("start") or ""), str(a.get("eind") or ""),
             _ids(a.link("opgaven")), _ids(a.link("taken")), _ids(a.link("principes")), a.bestand,
         ])

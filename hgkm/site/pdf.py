@@ -79,7 +79,7 @@ class _Report:
     def acties_tabel(self, caption: str, acties: list[Need]) -> str:
         rijen = "".join(
             f"<tr><th scope=\"row\">{self.link(a, f'{a.id} {a.title}')}</th><td>{escape(a.status or '')}</td>"
-            f"<td>{escape(str(voortgang(a, self.stand.peildatum)))}</td><td>{escape(str(a.get('eigenaar') or ''))}</td>"
+            f"<td>{escape(str(voortgang(a, self.stand.peildatum, self.stand.corpus)))}</td><td>{escape(str(a.get('eigenaar') or ''))}</td>"
             f"<td class=\"planning\">{escape(str(a.get('start') or '?'))}<br>t/m {escape(str(a.get('eind') or '?'))}</td></tr>"
             for a in acties)
         return (f"<table><caption>{caption}</caption><thead><tr><th scope=\"col\">Actie</th><th scope=\"col\">Status"
@@ -95,7 +95,7 @@ class _Report:
         delen = [f"<h2>{escape(kop or m.regiovisie.title)}</h2>",
                  "<p>Uitvoeringsplan: " + ", ".join(f"{self.link(p, p.title)} (status {escape(p.status or '?')})"
                                                    for p in plannen) + ".</p>",
-                 f"<p>De acties op de peildatum: {escape(samenvatting(telling(acties, self.stand.peildatum)))}.</p>",
+                 f"<p>De acties op de peildatum: {escape(samenvatting(telling(acties, self.stand.peildatum, self.stand.corpus)))}.</p>",
                  "<h3>Per opgave en taak</h3>"]
         for item in items:
             cel = m.cel(g.id, item.id)
@@ -107,7 +107,7 @@ class _Report:
                              f"{escape(str(cel.uitzondering.get('motivering') or ''))}</p>")
             else:
                 delen.append("<p>Hier ontbreekt nog een actie of een uitzondering.</p>")
-        laat = [a for a in acties if voortgang(a, self.stand.peildatum) is Voortgang.OVER_TIJD]
+        laat = [a for a in acties if voortgang(a, self.stand.peildatum, self.stand.corpus) is Voortgang.OVER_TIJD]
         delen.append("<h2>Acties over tijd</h2>")
         delen.append(self.acties_tabel("Acties over tijd", laat) if laat else "<p>Geen enkele actie is over tijd.</p>")
         open_ = [i for i in items if m.cel(g.id, i.id).staat is Staat.ONGEDEKT]

@@ -217,7 +217,7 @@ class Renderer:
             rijen = [
                 (self.link(a, f"{a.id} {a.title}") + (' <span class="hgkm-herbeoordelen">(te herbeoordelen)</span>'
                                                        if a.id in verdacht else ""),
-                 [escape(a.status or ""), escape(str(voortgang(a, self.stand.peildatum))),
+                 [escape(a.status or ""), escape(str(voortgang(a, self.stand.peildatum, self.stand.corpus))),
                   escape(str(a.get("eigenaar") or "")),
                   f"{escape(str(a.get('start') or '?'))} t/m {escape(str(a.get('eind') or '?'))}",
                   self.links(self.corpus.resolve([*a.link("opgaven"), *a.link("taken"), *a.link("principes")]),

@@ -130,7 +130,7 @@ def samenvatting(regio: Regio, peildatum: date, site: str) -> dict:
             "start": str(m.regiovisie.get("start") or ""), "eind": str(m.regiovisie.get("eind") or ""),
             "gemeenten": len(m.gemeenten), "met_plan": len(met_plan),
             "opgaven": alle, "overal_gedekt": overal,
-            "over_tijd": sum(voortgang(a, peildatum) is Voortgang.OVER_TIJD for a in acties),
+            "over_tijd": sum(voortgang(a, peildatum, corpus) is Voortgang.OVER_TIJD for a in acties),
             "per_gemeente": gemeenten,
         })
     return {"nummer": regio.nummer, "naam": regio.naam, "bron": regio.bron, "site": site,

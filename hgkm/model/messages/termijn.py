@@ -43,3 +43,12 @@ LANG_CONCEPT = Message(
     "en het besluit.",
     {"need": "UP-VOORBEELD", "visie": "RV-RR24", "start": "2024-01-01"},
 )
+NIET_AFGEROND_BIJ_AFLOOP = Message(
+    "actie-niet-afgerond-bij-afloop", "termijn", "termijn",
+    "Een actie was niet afgerond toen haar regiovisie afliep",
+    'Actie {need} "{titel}"{eigenaar} was niet afgerond bij afloop: de regiovisie {visie} liep af op '
+    "{afloop}, en de status is nog {status}.",
+    "Dat is de stand van toen, geen termijn van vandaag. Weet u hoe het afliep, zet dan  :status: afgerond  "
+    "of  :status: vervallen. Loopt de actie door, neem haar op in het plan onder de nieuwe regiovisie.",
+    {**_ACTIE, "visie": "RV-RR20", "afloop": "2023-12-31", "status": "lopend"},
+)

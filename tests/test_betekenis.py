@@ -1,0 +1,137 @@
+"""Coverage that means something (issue 29), at unit level: no Sphinx build.
+
+- an uitzondering is a decision a reader can check (hgkm.model.coverage.gebreken), else it does
+  not cover;
+- one notion of visible text (hgkm.model.escaping.zonder_tekst);
+- a regiovisie that has ended shows its unfinished acties as niet afgerond bij afloop, with the
+  date it ended, in the voortgang, the termijn rule and the site (hgkm.site.render_voortgang).
+The per-rule fixtures are in tests/fixtures/regels/ (dekking, invoer, termijn, instemming).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+
+from hgkm.model import escaping
+from hgkm.model.corpus import Corpus
+from hgkm.model.coverage import Staat, besluit_onvindbaar, dekking, gebreken
+from hgkm.model.voortgang import Voortgang, samenvatting, telling, voortgang
+from hgkm.rules import registry
+from hgkm.site import render_voortgang
+from hgkm.site.render import Renderer
+from hgkm.site.stand import Stand
+
+PEILDATUM = date(2025, 6, 1)
+
+
+def _need(need_id: str, need_type: str, **velden) -> dict:
+    return {"id": need_id, "type": need_type, "title": f"Titel {need_id}", "docname": "plan", "lineno": 1, **velden}
+
+
+def _corpus(*extra: dict, eind: str = "2027-12-31") -> Corpus:
+    return Corpus.from_dicts([
+        _need("BR-BESLUIT", "bron", organisatie="Gemeente Adorp"),
+        _need("GM-A", "gemeente", rol="centrumgemeente"),
+        _need("RV-T", "regiovisie", start="2020-01-01", eind=eind, gemeenten=["GM-A"], taken=[]),
+        _need("OG-T-1", "opgave", regiovisie=["RV-T"]),
+        _need("UP-A", "plan", status="concept", regiovisie=["RV-T"], gemeenten=["GM-A"]),
+        *extra,
+    ])
+
+
+GOED = {"motivering": "De centrumgemeente voert dit uit voor de hele regio.",
+        "besluit": "Collegebesluit 12 maart 2024, kenmerk 2024-123", "geldig_tot": "2027-12-31"}
+
+
+@pytest.mark.parametrize(("velden", "soort"), [
+    ({}, None),
+    ({"besluit": "BR-BESLUIT"}, None),
+    ({"besluit": "Raadsbesluit van 2024-03-12"}, None),
+    ({"geldig_tot": "9999-12-31"}, "buiten-looptijd"),
+    ({"geldig_tot": "2019-12-31"}, "buiten-looptijd"),
+    ({"besluit": "Besluit 1"}, "onvindbaar"),
+    ({"besluit": "Collegebesluit 2024"}, "onvindbaar"),
+    ({"besluit": "BR-NERGENS"}, "bron-onbekend"),
+    ({"besluit": "-"}, "zonder-tekst"),
+    ({"motivering": "Reden"}, "te-kort"),
+    ({"motivering": "Geen budget nu."}, "te-kort"),
+    ({"motivering": ". . . ."}, "zonder-tekst"),
+])
+def test_uitzondering_is_een_besluit_dat_een_lezer_kan_nagaan(velden: dict, soort: str | None) -> None:
+    """Each defect is named, and an uitzondering with one does not cover its opgave."""
+    corpus = _corpus(_need("UZ-A-1", "uitzondering", plan=["UP-A"], betreft=["OG-T-1"], **{**GOED, **velden}))
+    assert [g.soort for g in gebreken(corpus.needs["UZ-A-1"], corpus)] == ([soort] if soort else [])
+    staat = dekking(corpus, PEILDATUM)[0].cel("GM-A", "OG-T-1").staat
+    assert staat is (Staat.ONGEDEKT if soort else Staat.UITZONDERING)
+
+
+def test_besluit_noemt_wat_ontbreekt() -> None:
+    assert besluit_onvindbaar("Collegebesluit 12 maart 2024, kenmerk 2024-123") == []
+    assert besluit_onvindbaar("B&W 12-3-2024") == []
+    assert besluit_onvindbaar("Zaak Z/24/0815 van het college") == []
+    assert besluit_onvindbaar("-") == ["wie besloot (het college, de raad, de burgemeester)",
+                                       "wanneer (de datum) of met welk kenmerk"]
+
+
+@pytest.mark.parametrize(("tekst", "zonder", "leeg"), [
+    ("-", True, False), ("...", True, False), ("— …", True, False), ("\u200b", True, True), ("", True, True),
+    ("👍", True, False), ("n.v.t.", False, False), ("GGD", False, False), ("2024", False, False),
+    ("é", False, False), ("-\u200b-", True, False),
+])
+def test_een_begrip_van_zichtbare_tekst(tekst: str, zonder: bool, leeg: bool) -> None:
+    """`leeg` (shows nothing) is the part of `zonder_tekst` (no letter or digit) that shows nothing."""
+    assert (escaping.zonder_tekst(tekst), escaping.leeg(tekst)) == (zonder, leeg)
+
+
+# ------------------------------------------------------------------ afloop
+
+def _acties(eind: str) -> Corpus:
+    return _corpus(
+        _need("UA-A-1", "actie", plan=["UP-A"], opgaven=["OG-T-1"], status="lopend", eigenaar="GGD",
+              start="2022-01-01", eind="2022-12-31"),
+        _need("UA-A-2", "actie", plan=["UP-A"], opgaven=["OG-T-1"], status="gepland", eigenaar="GGD",
+              start="2023-01-01", eind="2023-06-30"),
+        _need("UA-A-3", "actie", plan=["UP-A"], opgaven=["OG-T-1"], status="afgerond", eigenaar="GGD",
+              start="2022-01-01", eind="2022-06-30"),
+        eind=eind,
+    )
+
+
+def test_afgelopen_regiovisie_niet_afgerond_bij_afloop_niet_over_tijd() -> None:
+    afgelopen, lopend = _acties("2023-12-31"), _acties("2027-12-31")
+    assert [voortgang(a, PEILDATUM, afgelopen) for a in afgelopen.of_type("actie")] == [
+        Voortgang.NIET_AFGEROND, Voortgang.NIET_AFGEROND, Voortgang.AFGEROND]
+    assert [voortgang(a, PEILDATUM, lopend) for a in lopend.of_type("actie")] == [
+        Voortgang.OVER_TIJD, Voortgang.OVER_TIJD, Voortgang.AFGEROND]
+    # the last day of the regiovisie still counts as running
+    assert voortgang(afgelopen.needs["UA-A-1"], date(2023, 12, 31), afgelopen) is Voortgang.OVER_TIJD
+    assert samenvatting(telling(afgelopen.of_type("actie"), PEILDATUM, afgelopen)) == (
+        "1 afgerond, 2 niet afgerond bij afloop")
+
+    termijn = [f for f in registry.evaluate(afgelopen, PEILDATUM) if f.regel == "termijn"]
+    assert {f.need_id for f in termijn if f.code == "actie-niet-afgerond-bij-afloop"} == {"UA-A-1", "UA-A-2"}
+    assert not [f for f in termijn if f.code in ("actie-over-tijd", "actie-niet-gestart")]
+    assert all("RV-T liep af op 2023-12-31" in f.melding for f in termijn if f.need_id == "UA-A-1")
+
+
+def _renderer(corpus: Corpus) -> Renderer:
+    app = SimpleNamespace(builder=SimpleNamespace(get_relative_uri=lambda van, naar: f"{naar}.html"),
+                          env=SimpleNamespace(all_docs={}))
+    return Renderer(app, "docs/voortgang", Stand(corpus, PEILDATUM))  # type: ignore[arg-type]
+
+
+def test_site_toont_niet_afgerond_bij_afloop_met_de_einddatum() -> None:
+    corpus = _acties("2023-12-31")
+    r = _renderer(corpus)
+    html = render_voortgang.regio(r, over_tijd=True)
+    assert "Niet afgerond bij afloop" in html and "liep af op 2023-12-31" in html
+    assert "Acties over tijd" not in html and "Over tijd" not in html
+    assert "UA-A-1" in html[html.index("<h3>Niet afgerond bij afloop"):]
+    gemeente = render_voortgang.gemeente(r, r.stand.matrices[0], corpus.needs["GM-A"])
+    assert "Bij afloop van de regiovisie op 2023-12-31: 1 afgerond, 2 niet afgerond bij afloop." in gemeente
+
+    lopend = render_voortgang.regio(_renderer(_acties("2027-12-31")), over_tijd=True)
+    assert "Acties over tijd" in lopend and "Niet afgerond bij afloop" not in lopend
