@@ -223,7 +223,7 @@ def _blokken_zoals_eerst(lines: list[str], offset: int = 0):  # type: ignore[no-
         if not m or (m["fence"][0] == "`" and "`" in m["info"]):
             i += 1
             continue
-        fence, info = m["fence"], m["info"]
+        fence, info = m["fence"], m["info"].rstrip()  # the groups keep trailing spaces (issue 28)
         close = next((j for j in range(i + 1, len(lines)) if closes(lines[j], fence[0], len(fence))), None)
         end = close if close is not None else len(lines)
         body = lines[i + 1 : end]
@@ -234,7 +234,7 @@ def _blokken_zoals_eerst(lines: list[str], offset: int = 0):  # type: ignore[no-
             opt = _OPTION.match(line)
             if not opt:
                 break
-            opties.append((opt["naam"], nr, opt["waarde"]))
+            opties.append((opt["naam"], nr, opt["waarde"].rstrip()))
         need_id = next((waarde for optie, _, waarde in opties if optie == "id"), "")
         yield Blok(naam, offset + i + 1, None if close is None else offset + close + 1, fence,
                    d["titel"] if d else "", need_id, tuple(opties))
@@ -246,7 +246,7 @@ def _blokken_zoals_eerst(lines: list[str], offset: int = 0):  # type: ignore[no-
 _REGELS = st.lists(st.sampled_from([
     ":::{actie} Titel", "::::{plan} Plan", ":::", "::::", " ::: ", "```{code-block}", "```", "````",
     "~~~", "~~~{note}", ":id: UA-1", ":status: open", "tekst", "", "```python `x`", "::: :::",
-    ":::{eval-rst}", "`````", "\t:::", ":::{actie}", ":opgaven: OG-1",
+    ":::{eval-rst}", "`````", "\t:::", ":::{actie}", ":opgaven: OG-1", ":::{actie} Titel  ", ":id: UA-2 \t",
 ]), max_size=40)
 
 

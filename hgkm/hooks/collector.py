@@ -64,7 +64,7 @@ class Collector(logging.Handler):
             return made
         path, line = self._location(getattr(record, "location", None))
         # Sphinx's own handler may already have appended " [type.subtype]" to msg.
-        message = _TYPE_SUFFIX.sub("", str(record.msg) % record.args if record.args else str(record.msg))
+        message = zonder_soort(str(record.msg) % record.args if record.args else str(record.msg))
         # paths inside the text as the writer knows them: relative to the project
         message = message.replace(f"{Path(self.app.srcdir).resolve()}/", "")
         melding = {
@@ -125,7 +125,20 @@ class Collector(logging.Handler):
         return _once([m for doc in sorted(per_doc) for m in per_doc[doc]] + self.meldingen)
 
 
-_TYPE_SUFFIX = re.compile(r"( \[[\w.-]+\])+$")
+_SOORT = re.compile(r"[\w.-]+")
+
+
+def zonder_soort(message: str) -> str:
+    """The message without the " [type.subtype]" parts at its end (before a final newline),
+    as `re.sub(r"( \\[[\\w.-]+\\])+$", "", message)` made it, read from the end in linear time."""
+    tail = "\n" if message.endswith("\n") else ""
+    eind = len(message) - len(tail)
+    while message.endswith("]", 0, eind):
+        begin = message.rfind("[", 0, eind - 1)
+        if begin < 1 or message[begin - 1] != " " or not _SOORT.fullmatch(message, begin + 1, eind - 1):
+            break
+        eind = begin - 1
+    return message[:eind] + tail if eind < len(message) - len(tail) else message
 
 
 def start(app: Sphinx) -> None:

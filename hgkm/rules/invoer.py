@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from hgkm.model import declaration
@@ -24,7 +24,96 @@ from hgkm.rules.schema import schema_findings
 
 # ------------------------------------------------------------ build warnings
 
-_TRANSLATIONS: list[tuple[re.Pattern[str], Message]] = [
+# A warning can quote a writer's text (a literal block, a reason, an option), so every scan
+# here takes linear time (issue 28; tests/test_lineair.py). A pattern whose open end (`.+?`,
+# `.*`, `[^\]]*`) would be retried from every later start is a fixed head (a pattern that
+# recheck calls linear) plus a string scan that remembers where a tried start failed.
+
+_WRONG_TYPE_KOP = re.compile(
+    r"Need '(?P<need>[^']+)' link '(?P<target>[^']*)' in field '(?P<field>[^']+)': "
+    r"target need type '(?P<actual>[^']+)' is not one of "
+)
+_OPTIE_KOP = re.compile(r"'(?P<naam>[^']+)': Unknown option key: '(?P<option>[^']+)' \(allowed: \[")
+
+
+def _regeleinde(text: str, i: int) -> int:
+    """The index of the first newline at or after i (len(text) when none)."""
+    eind = text.find("\n", i)
+    return len(text) if eind < 0 else eind
+
+
+def _verkeerde_soort(text: str) -> dict[str, str] | None:
+    """As the pattern `<kop>(?P<allowed>.+?) \\(` searched: the first " (" after the head, on its line."""
+    pos, mislukt = 0, (-1, -1)  # a failed head end and its line end: no " (" between them
+    while found := _WRONG_TYPE_KOP.search(text, pos):
+        pos, e = found.start() + 1, found.end()
+        if not mislukt[0] <= e <= mislukt[1]:
+            eind = _regeleinde(text, e)
+            if (q := text.find(" (", e + 1, eind)) >= 0:
+                return {**found.groupdict(), "allowed": text[e:q]}
+            mislukt = (e, eind)
+    return None
+
+
+def _optie_onbekend(text: str) -> dict[str, str] | None:
+    """As `<kop>(?P<mag>[^\\]]*)\\]\\)` searched: the first "]" after the head, then ")"."""
+    pos, mislukt = 0, (-1, -1)  # a failed head end and the first "]" after it (len: none)
+    while found := _OPTIE_KOP.search(text, pos):
+        pos, e = found.start() + 1, found.end()
+        if not mislukt[0] <= e <= mislukt[1]:
+            q = text.find("]", e)
+            if q >= 0 and text.startswith(")", q + 1):
+                return {**found.groupdict(), "mag": text[e:q]}
+            mislukt = (e, len(text) if q < 0 else q)
+    return None
+
+
+def _regelgebonden(kop: str, staart: Callable[[str, int, int], dict[str, str] | None]) -> Callable[[str], dict[str, str] | None]:
+    """A search for the literal `kop` followed by a part that stays on its line: `staart(text,
+    begin, regeleinde)`. When a start fails, every later start on that line fails the same way."""
+
+    def zoek(text: str) -> dict[str, str] | None:
+        s, mislukt = text.find(kop), -1
+        while s >= 0:
+            b = s + len(kop)
+            if b > mislukt:
+                eind = _regeleinde(text, b)
+                if (found := staart(text, b, eind)) is not None:
+                    return found
+                mislukt = eind
+            s = text.find(kop, s + 1)
+        return None
+
+    return zoek
+
+
+def _taal(text: str, b: int, eind: int) -> dict[str, str] | None:
+    """` .* as "(?P<taal>[^"]+)" resulted in an error`: the last ` as "` on the line that fits."""
+    a = text.rfind(' as "', b, eind)
+    while a >= 0:
+        begin = a + 5
+        sluit = text.find('"', begin)
+        if sluit > begin and text.startswith('" resulted in an error', sluit):
+            return {"taal": text[begin:sluit]}
+        a = text.rfind(' as "', b, a + 4)
+    return None
+
+
+def _reden(text: str, b: int, eind: int) -> dict[str, str] | None:
+    """`(?P<reason>.+?)(?: \\[|$)`: up to the first " [" on the line, or to the end of the text."""
+    if b == eind:
+        return None
+    if (q := text.find(" [", b + 1, eind)) >= 0:
+        return {"reason": text[b:q]}
+    return {"reason": text[b:eind]} if eind >= len(text) - 1 else None
+
+
+#: As `Lexing literal_block .* as "(?P<taal>[^"]+)" resulted in an error` searched.
+_CODE_ONGELDIG = _regelgebonden("Lexing literal_block ", _taal)
+#: As `Need could not be created: (?P<reason>.+?)(?: \[|$)` searched.
+_NIET_GEMAAKT = _regelgebonden("Need could not be created: ", _reden)
+
+_TRANSLATIONS: list[tuple[re.Pattern[str] | Callable[[str], dict[str, str] | None], Message]] = [
     (re.compile(r"Need '(?P<need>[^']+)' has unknown outgoing link '(?P<target>[^']*)' in field '(?P<field>[^']+)'"), m.DODE_KOPPELING),
     (re.compile(r"Unknown option ''"), m.OPTIE_ZONDER_NAAM),
     (re.compile(r"Unknown option '(?P<option>[^']+)'"), m.OPTIE_ONBEKEND),
@@ -46,19 +135,19 @@ _TRANSLATIONS: list[tuple[re.Pattern[str], Message]] = [
     (re.compile(r'Unknown interpreted text role "(?P<rol>[^"]+)"'), m.ROL_ONBEKEND),
     (re.compile(r"""Directive "include": file not found: '(?P<pad>[^']+)'"""), m.INCLUDE_ONTBREEKT),
     (re.compile(r"'(?P<naam>[^']+)': Unknown option key: ''"), m.BLOK_OPTIE_ZONDER_NAAM),
-    (re.compile(r"'(?P<naam>[^']+)': Unknown option key: '(?P<option>[^']+)' \(allowed: \[(?P<mag>[^\]]*)\]\)"), m.BLOK_OPTIE_ONBEKEND),
+    (_optie_onbekend, m.BLOK_OPTIE_ONBEKEND),
     (re.compile(r"'(?P<naam>[^']+)': Splitting content across first line and body, when an options block is present"), m.BLOK_TEKST_EN_OPTIES),
     # MyST reads the options YAML-like: a value starting with | or > (or an unclosed quote) breaks all of them
     (re.compile(r"'(?P<naam>[^']+)': Invalid options format"), m.OPTIES_KAPOT),
     (re.compile(r"Pygments lexer name '(?P<taal>[^']*)' is not known"), m.CODE_TAAL_ONBEKEND),
-    (re.compile(r"""Lexing literal_block .* as "(?P<taal>[^"]+)" resulted in an error"""), m.CODE_ONGELDIG),
+    (_CODE_ONGELDIG, m.CODE_ONGELDIG),
     (re.compile(r"'(?P<naam>[^']+)': Has content, but none permitted"), m.BLOK_GEEN_TEKST),
     (re.compile(r"'(?P<naam>[^']+)': Invalid option value for '(?P<option>[^']+)': (?P<waarde>[^:]*):"), m.BLOK_WAARDE_PAST_NIET),
     (re.compile(r"Directive '(?P<naam>[^']+)': (?P<aantal>\d+) argument\(s\) required, 0 supplied"), m.BLOK_ARGUMENT_ONTBREEKT),
     (re.compile(r'(?:Content block expected for the|The) "(?P<naam>[^"]+)" directive'
                    r'(?:; none found| requires content; none supplied)'), m.BLOK_LEEG),
     (re.compile(r"""Directive ["'](?P<naam>[^"']+)["']"""), m.BLOK_ANDERS),
-    (re.compile(r"Need could not be created: (?P<reason>.+?)(?: \[|$)"), m.ITEM_NIET_GEMAAKT),
+    (_NIET_GEMAAKT, m.ITEM_NIET_GEMAAKT),
 ]
 
 
@@ -84,10 +173,6 @@ def relative(bestand: str, root: Path | None) -> str:
 _DEAD_LINK = re.compile(
     r"Need '(?P<need>[^']+)' has unknown outgoing link '(?P<target>[^']*)' in field '(?P<field>[^']+)'"
 )
-_WRONG_TYPE = re.compile(
-    r"Need '(?P<need>[^']+)' link '(?P<target>[^']*)' in field '(?P<field>[^']+)': "
-    r"target need type '(?P<actual>[^']+)' is not one of (?P<allowed>.+?) \("
-)
 _NO_TITLE = re.compile(r"toctree contains reference to document '(?P<doc>[^']+)' that doesn't have a title")
 _NOT_IN_TOCTREE = re.compile(r"document isn't included in any toctree")
 _MISSING_DOC = re.compile(r"toctree contains reference to nonexisting document '(?P<doc>[^']+)'")
@@ -111,7 +196,7 @@ def _special(melding: dict, bestand: str, corpus: Corpus | None) -> Finding | No
         if field == "gemeenten":
             return m.ONBEKENDE_GEMEENTE(bestand, regel, need_id, need=need_id, target=target)
         return None
-    if found := _WRONG_TYPE.search(text):
+    if found := _verkeerde_soort(text):
         need_id, target, field, actual = found["need"], found["target"], found["field"], found["actual"]
         allowed = " of ".join(re.findall(r"[\w-]+", found["allowed"]))
         andere = declaration.links_to(actual)
@@ -141,10 +226,12 @@ def build_finding(melding: dict, root: Path | None, corpus: Corpus | None = None
     if special := _special(melding, bestand, corpus):
         return special
     for pattern, message in _TRANSLATIONS:
-        found = pattern.search(text)
-        if not found:
+        if isinstance(pattern, re.Pattern):
+            values = found.groupdict() if (found := pattern.search(text)) else None
+        else:
+            values = pattern(text)
+        if values is None:
             continue
-        values = found.groupdict()
         word = values.get("option") or values.get("directive") or ""
         pool = declaration.option_names() if "option" in values else declaration.type_names()
         suggestie, suggestie_fix = _suggestion(word, pool) if word else ("", "")

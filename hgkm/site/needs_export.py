@@ -31,7 +31,8 @@ from hgkm.model.escaping import markdown
 from hgkm.model.herijking import vingerafdruk_van
 
 #: {doc}`target` or {doc}`text <target>`
-_DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*?)\s*<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
+#: (text keeps the spaces before `<`, which `[^`<]*?\s*<` left out; portable strips them)
+_DOC_ROLE = re.compile(r"\{doc\}`(?:(?P<text>[^`<]*)<(?P<target>[^`>]+)>|(?P<bare>[^`]+))`")
 
 
 def _docname(target: str, from_docname: str) -> str:
