@@ -200,6 +200,7 @@ def _check_sources(app: Sphinx, builder: Any = None) -> None:
     weg = {(f.bestand, f.regelnummer) for f in geweigerd}
     found = [f for f in item_count.findings(bronnen, items, meldingen) if (f.bestand, f.regelnummer) not in weg]
     found += geweigerd
+    found += item_count.dubbele_ids(bronnen)
     for bestand, text in bronnen.items() if tekstscan else ():
         found += sanitize.findings(bestand, text)
     # invisible characters in the text (the needs' own values are the rule's: hgkm.rules.onzichtbaar)
@@ -236,6 +237,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("source-read", _ontsmet)
     app.connect("include-read", _ontsmet_include)
     app.connect("doctree-read", _ontsmet_doctree, priority=100)
+    app.connect("doctree-resolved", lambda app, doctree, docname: sanitize.laatste_wacht(doctree), priority=900)
     app.connect("write-started", _check_sources, priority=800)
     # after sphinx-needs' own process_schemas (priority 500) wrote schema_violations.json
     app.connect("write-started", _report_findings, priority=900)

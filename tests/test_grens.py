@@ -76,6 +76,10 @@ def payloads(tmp: Path) -> dict[str, str]:
         "rol-filter": f"Tekst met {{need_count}}`{c('rol-filter')}` erin.",
         "rol-functie": f"Tekst met {{ndf}}`copy('id', filter=\"{c('rol-functie')}\")` erin.",
         "download": f"Een [los bestand](los-{MARK}.svg) om te downloaden.",
+        # found by a review: a link target Sphinx's writer cannot take (it stopped the build),
+        # and a path a browser reads as another site (`\\` is `/` to a browser)
+        "doel-zonder-web": f":::{{image}} geen-{MARK}.png\n:target: tel:0612345678\n:::",
+        "afbeelding-backslash": f":::{{image}} /\\\\evil.example/{MARK}.png\n:::",
     }
 
 
@@ -91,7 +95,18 @@ def bestandsaanvallen(tmp: Path) -> dict[str, str]:
         "instellingen-met-tekst": f"---x\n{settings_}...y\n# Plan\n\n{jinja} <b>{MARK}</b>\n",
         "item-id-in-een-filter": f"# Plan\n\n:::{{opgave}} {MARK}\n:id: OG-{ids}\n:::\n",
         "item-id-als-pad": f"# Plan\n\n:::{{opgave}} {MARK}\n:id: ../../../../{MARK}\n:::\n",
+        # blocks nested deeper than the gate allows (the text scan counts fewer of these)
+        "te-diep": "# Diep\n\n" + _diep(30),
     }
+
+
+def _diep(n: int) -> str:
+    """`n` notes, each in a list item, each fence one colon shorter than its parent's."""
+    blok = "Tekst."
+    for niveau in range(n, 0, -1):
+        fence = ":" * (3 + niveau)
+        blok = f"- {fence}{{note}}\n" + "\n".join(f"  {line}" if line else "" for line in blok.split("\n")) + f"\n  {fence}"
+    return blok
 
 
 # ------------------------------------------------------------------ containers (MyST syntax)
@@ -132,6 +147,9 @@ def _corpus(tmp: Path, bestanden: dict[str, str]) -> Path:
     for naam, tekst in bestanden.items():
         (plannen / f"{naam}.md").write_text(tekst, encoding="utf-8")
     (tmp / f"geheim-{MARK}.md").write_text(f"# Geheim\n\n{MARK}-GEHEIM\n", encoding="utf-8")
+    # a regio file: a toctree entry Sphinx would make into a script link
+    (corpus / "requirements" / "overzicht.md").write_text(
+        "# Overzicht\n\n:::{toctree}\nKlik`<javascript:alert(document.domain)//`://>\n:::\n", encoding="utf-8")
     (tmp / f"geheim-{MARK}.csv").write_text(f"a,b\n{MARK}-GEHEIM,1\n", encoding="utf-8")
     # a file beside the plans that a link would offer for download (scripted SVG on the site's own address)
     (plannen / f"los-{MARK}.svg").write_text(f"<svg xmlns='http://www.w3.org/2000/svg'><script>{MARK}</script></svg>",
@@ -179,6 +197,8 @@ def _grens_gehouden(tmp: Path, corpus: Path, bouw: dict, verwacht: list[str]) ->
             tekst = pad.read_text(encoding="utf-8", errors="replace")
             assert f"<script>{MARK}" not in tekst and f"{MARK}-GEHEIM" not in tekst, pad
             assert f"<b>{MARK}</b>" not in tekst and "http-equiv" not in tekst.replace('http-equiv="X-UA', ""), pad
+            if pad.suffix == ".html":  # needs.json and the findings may quote the source as text
+                assert 'href="javascript:' not in tekst.lower() and "evil.example" not in tekst, pad
     assert not list(tmp.glob(f"{MARK}*")) and not (corpus.parent.parent / f"{MARK}.md").exists()
     # each hostile file: a located Dutch finding in that file (the gate's, or a build warning)
     for naam in verwacht:
@@ -338,3 +358,31 @@ def test_a_guarded_directive_keeps_its_run():
 
     assert gate._bewaakt(RSTTable).run is RSTTable.run
     assert issubclass(gate._bewaakt(RSTTable), RSTTable)
+
+
+def test_an_id_in_two_files_is_reported_in_both():
+    """A new file that declares another gemeente's ID would replace that item (sphinx-needs keeps the
+    file that sorts first); both files get the finding, the one in the other's file included."""
+    from hgkm.sources import item_count
+
+    actie = ":::{actie} Titel\n:id: UA-A-1\n:plan: UP-A\n:::\n"
+    found = list(item_count.dubbele_ids({f"{PLANNEN}/aadorp.md": f"# A\n\n{actie}",
+                                         f"{PLANNEN}/00-kaper.md": f"# K\n\n{actie}"}))
+    assert sorted((f.bestand, f.regelnummer) for f in found) == [(f"{PLANNEN}/00-kaper.md", 3), (f"{PLANNEN}/aadorp.md", 3)]
+    assert "staat ook in requirements/uitvoeringsplannen/aadorp.md" in next(f.melding for f in found if "kaper" in f.bestand)
+    # the same ID twice in one file is sphinx-needs' own finding (id-dubbel), not this one
+    assert list(item_count.dubbele_ids({f"{PLANNEN}/aadorp.md": f"# A\n\n{actie}\n{actie}"})) == []
+
+
+def test_a_chart_label_from_content_is_text_for_matplotlib():
+    """A periode like `$\\frac{$` is mathtext to matplotlib: it stopped the build."""
+    from hgkm.model.corpus import Need
+    from hgkm.site import render_meting
+
+    def need(id_: str, type_: str, **fields: str) -> Need:
+        return Need(id=id_, type=type_, title=id_, docname="r", lineno=1, status=None, tags=[], links={},
+                    backlinks={}, fields=fields)
+
+    svg = render_meting.grafiek(need("TS-X", "toetssteen"), [
+        need("MT-1", "meting", periode="$\\frac{$", gebied="$x", waarde="3", eenheid="_%")])
+    assert svg.startswith(b"<?xml") or b"<svg" in svg

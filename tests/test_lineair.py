@@ -178,7 +178,7 @@ def test_every_pattern_in_a_module_that_reads_content_takes_linear_time(uitslag)
     patronen, nieuw, _ = uitslag
     assert {"hgkm.sources.item_count._OPEN", "hgkm.sources.trust._LINK_OPEN", "hgkm.sources.sanitize._TAG",
             "hgkm.rules.invoer._MISSING_DOC", "hgkm.hooks.collector._SOORT"} <= set(patronen)
-    fout = [f"{naam}: /{p.pattern}/ is {u['status']} ({u['complexity'] or u['error']}); aanval: {u['attack']}"
+    fout = [f"{naam}: /{p.pattern}/ is {u['status']} ({u.get('complexity') or u.get('error')}); aanval: {u.get('attack')}"
             for (naam, p), u in zip(patronen.items(), nieuw) if u["status"] != "safe"]
     assert not fout, "\n".join(fout)
 

@@ -90,7 +90,7 @@ def grafiek(toetssteen: Need, metingen: list[Need]) -> bytes:
         xs = [i + n * breedte for i, p in enumerate(perioden) if p in per]
         ax.bar(xs, [per[p] for p in perioden if p in per], width=breedte, label=_label(gebied),
                color=["#0b3a8c", "#7a7a7a", "#b35900"][n % 3], hatch=["", "//", ".."][n % 3])
-    ax.set_xticks([i + breedte * (len(series) - 1) / 2 for i in range(len(perioden))], perioden)
+    ax.set_xticks([i + breedte * (len(series) - 1) / 2 for i in range(len(perioden))], [_label(p) for p in perioden])
     ax.set_ylabel(_label(str(metingen[0].get("eenheid") or "")))
     hoogste = max((waarde(m) or 0.0 for m in metingen), default=0.0)
     ax.set_ylim(0, hoogste * 1.3 or 1)

@@ -23,6 +23,8 @@ from typing import Any
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
+from myst_parser.parsers.mdit import create_md_parser
 from myst_parser.parsers.sphinx_ import MystParser
 from sphinx.application import Sphinx
 from sphinx.util import logging as sphinx_logging
@@ -103,6 +105,26 @@ def _judged_init(self: Any, *args: Any, **kwargs: Any) -> None:
                                self.content, offset, self.block_text)
     if bezwaren:
         self.run = functools.partial(_weiger, bezwaren, bestand, env.docname, self.lineno)
+    else:  # on the instance: the class's `run` stays what MyST compares
+        self.run = functools.partial(_genest, self.run, bestand, env.docname, self.lineno)
+
+
+#: The lines of the guarded directives running now, outermost first (a block inside a block
+#: runs inside its parent's `run`).
+_open: list[int] = []
+
+
+def _genest(run: Any, bestand: str, docname: str, lineno: int) -> list[nodes.Node]:
+    """Run a guarded directive, unless it stands deeper than trust.MAX_DIEPTE blocks: the
+    parser would recurse until Python stops it, whatever the text scan counted."""
+    if len(_open) >= trust.MAX_DIEPTE:
+        return _weiger([judge.Bezwaar(vertrouwen.TE_DIEP, {"maximum": trust.MAX_DIEPTE, "buitenste": _open[0]})],
+                       bestand, docname, lineno)
+    _open.append(lineno)
+    try:
+        return run()
+    finally:
+        _open.pop()
 
 
 def _weiger(bezwaren: list[judge.Bezwaar], bestand: str, docname: str, lineno: int) -> list[nodes.Node]:
@@ -152,22 +174,40 @@ def _guarded_role(self: Any, role_name: str, language_module: Any, lineno: int, 
     return found, messages
 
 
+class _BewaakteRenderer(SphinxRenderer):
+    """MyST's renderer for a plan or regio file: a ```` ```{eval-rst} ```` fence refused.
+
+    MyST renders that fence straight into reStructuredText (`render_restructuredtext`),
+    without looking up a directive, so the gate would never see it; here it says why.
+    """
+
+    def render_restructuredtext(self, token: Any) -> None:
+        regel = (token.map[0] + 1) if token.map else 1
+        _refused(vertrouwen.RAUW("", None), (self.sphinx_env.docname, regel))
+
+
 class BewaakteMystParser(MystParser):
     """MyST's parser, without file settings in a plan or regio file.
 
     MyST lets a file's front matter change the parser for that file (`myst:
     enable_extensions`, `disable_syntax`, `substitutions`, `html_meta`): raw HTML and
-    Jinja would be back. Lines MyST would read as settings are blanked (line numbers
-    kept) and reported; `trust.topmatter_regels` follows MyST's own rule.
+    Jinja would be back. In a plan or regio file the parser runs with the project's own
+    settings only (what MyST's `parse` does, minus the file's settings), with a renderer
+    that refuses reStructuredText; the lines MyST would read as settings are blanked (line
+    numbers kept) and reported, by MyST's own rule (`trust.topmatter_regels`).
     """
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         bestand = access.bestand_van(str(document.get("source")), Path(document.settings.env.srcdir))
-        if trust.laag(bestand) is not Laag.BEHEER and (n := trust.topmatter_regels(inputstring)):
+        if trust.laag(bestand) is Laag.BEHEER:
+            return super().parse(inputstring, document)
+        if n := trust.topmatter_regels(inputstring):
             lines = inputstring.splitlines()
             inputstring = "\n" * n + "\n".join(lines[n:])
             _refused(vertrouwen.INSTELLINGEN("", None), (document.settings.env.docname, 1))
-        super().parse(inputstring, document)
+        parser = create_md_parser(document.settings.env.myst_config, _BewaakteRenderer)
+        parser.options["document"] = document
+        parser.render(inputstring)
 
 
 def _invoeging(app: Sphinx, path: Any, docname: str, content: list[str]) -> None:
@@ -205,6 +245,7 @@ def _regel_van_invoeging(app: Sphinx, doel: str) -> int:
 def _vergeet(app: Sphinx) -> None:
     access.vergeet()
     _gemeld.clear()
+    _open.clear()
 
 
 def setup(app: Sphinx) -> None:

@@ -25,6 +25,7 @@ from hgkm.model import declaration
 from hgkm.model.corpus import LINK_OPTIONS
 from hgkm.model.findings import Finding
 from hgkm.model.messages import bronnen as msg
+from hgkm.model.messages import vertrouwen
 
 # Every pattern here runs on text anyone can propose, so each must take linear time on any
 # line (tests/test_lineair.py runs a ReDoS checker over them). A lazy `.*?` before `\s*$` is
@@ -184,8 +185,9 @@ def zonder_code(line: str) -> str:
 
 
 def kale_uri(uri: str) -> str:
-    """A link target as a browser reads its scheme: no whitespace or control characters, lower case."""
-    return re.sub(r"[\x00-\x20\x7f]+", "", uri).lower()
+    """A link target as a browser reads it: no whitespace or control characters, lower case, and
+    a backslash as a slash (`/\\\\evil.example/a.png` is `//evil.example/a.png` to a browser)."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", uri).replace("\\", "/").lower()
 
 
 def code_regels(lines: list[str]) -> set[int]:
@@ -286,3 +288,19 @@ def findings(
                 continue
             wat = f"{blok.naam} {blok.need_id or blok.titel}".strip()
             yield msg.ITEM_VERDWENEN(bestand, blok.regelnummer, blok.need_id, wat=wat, regel=blok.regelnummer)
+
+
+def dubbele_ids(bronnen: Mapping[str, str]) -> Iterator[Finding]:
+    """An ID declared in two files, reported in each: sphinx-needs keeps the first file's item
+    (in sorted order) and blames the second, so a new file could replace another gemeente's item."""
+    plekken: dict[str, list[tuple[str, int]]] = {}
+    for bestand, text in sorted(bronnen.items()):
+        for blok in blokken(regels(text)):
+            if blok.need_id.strip():
+                plekken.setdefault(blok.need_id.strip(), []).append((bestand, blok.regelnummer))
+    for need_id, waar in plekken.items():
+        if len({bestand for bestand, _ in waar}) < 2:
+            continue
+        for bestand, regel in waar:
+            ander, ander_regel = next((b, r) for b, r in waar if b != bestand)
+            yield vertrouwen.ID_IN_ANDER_BESTAND(bestand, regel, need_id, need=need_id, ander=ander, regel=ander_regel)

@@ -30,6 +30,9 @@ from hgkm.model import declaration
 from hgkm.model.corpus import LINK_OPTIONS
 from hgkm.model.messages import vertrouwen as m
 from hgkm.model.messages.message import Message
+from hgkm.model.messages.bronnen import SCRIPT_LINK
+from hgkm.sources.item_count import kale_uri
+from hgkm.sources.sanitize import onveilige_uri
 from hgkm.sources.trust import LEZERS, RAUW, Laag, blokken_van, buiten, eigen_opties
 
 #: sphinx-needs' evaluation syntax: a dynamic function `[[...]]` or a variant `<<...>>`
@@ -131,11 +134,21 @@ def _tekstblok(naam: str, bestand: str, root: Path | None, arguments: Sequence[s
     opening = f"{{{naam}}}"
     if naam in LEZERS and arguments:
         doel = arguments[0].strip()
-        if _SCHEME.match(doel.lower()) or doel.startswith("//"):
+        if _SCHEME.match(kale_uri(doel)) or kale_uri(doel).startswith("//"):
             return [Bezwaar(m.BLOK_ANDERE_SITE, {"opening": opening, "doel": doel})]
         if buiten(bestand, doel, root):
             return [Bezwaar(m.BLOK_BUITEN, {"opening": opening, "doel": doel})]
     if naam == "csv-table":
         return [Bezwaar(m.TABEL_ELDERS, {"optie": optie}, _optie_regel(block_text, optie))
                 for optie in ("file", "url") if optie in options]
+    if naam == "toctree":
+        return [Bezwaar(SCRIPT_LINK, {}, nr + 1) for nr, line in enumerate(block_text.split("\n")[1:])
+                if _toctree_adres(line)]
     return []
+
+
+def _toctree_adres(line: str) -> bool:
+    """Whether a toctree entry is an address that is not http(s) (Sphinx links any `x://` as is)."""
+    entry = line.strip()
+    doel = entry[entry.rfind("<") + 1:-1] if entry.endswith(">") and "<" in entry else entry
+    return "://" in doel and onveilige_uri(doel)

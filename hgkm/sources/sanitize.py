@@ -165,10 +165,12 @@ def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | Non
         if meld is not None:
             meld(node, finding)
 
-    for node in doctree.findall(nodes.reference):
+    for node in list(doctree.findall(nodes.reference)):
         if onveilige_uri(node.get("refuri", "")):
-            del node["refuri"]
             removed(node, bronnen.SCRIPT_LINK("", None))
+            # the link's text (or image) without the link: a reference without a target
+            # stops Sphinx's HTML writer
+            node.replace_self(node.children or [nodes.Text(node.astext())])
     for node in list(doctree.findall(nodes.image)):
         uri = node.get("uri", "")
         if onveilige_uri(uri) or _van_elders(uri):
@@ -199,3 +201,14 @@ def regel_van(node: nodes.Node) -> int | None:
             return node.line
         node = node.parent
     return None
+
+
+def laatste_wacht(doctree: nodes.document) -> int:
+    """After links are resolved (`doctree-resolved`): no reference with a script or other unsafe
+    target, whichever directive made it (a toctree makes its external links after reading)."""
+    weg = 0
+    for node in list(doctree.findall(nodes.reference)):
+        if onveilige_uri(node.get("refuri", "")):
+            node.replace_self(node.children or [nodes.Text(node.astext())])
+            weg += 1
+    return weg

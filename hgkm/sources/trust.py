@@ -174,6 +174,7 @@ def buiten(bestand: str, pad: str, root: Path | None) -> bool:
     """
     if pad.startswith("<"):
         return False  # no path given: MyST reports that itself
+    pad = pad.replace("\\", "/")  # as a browser reads it
     rel = pad.lstrip("/") if pad.startswith("/") else posixpath.join(posixpath.dirname(bestand), pad)
     norm = posixpath.normpath(rel)
     if norm.startswith("..") or pad.startswith("//") or _SCHEME.match(pad.lower()):

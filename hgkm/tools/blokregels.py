@@ -78,7 +78,7 @@ def _voorbeeld(line: str) -> str:
 #: The syntax of an option line and of an opening line, up to its value (title); a value may hold a
 #: no-break space, and its invisible characters are the onzichtbaar rule's.
 _OPTIE_SYNTAX = re.compile(r"^[\s\ufeff\u200b\u2060]*[:\uff1a][A-Za-z_]+[:\uff1a][\t \u00a0\u202f\u2007\u3000]*")
-_OPENING_SYNTAX = re.compile(r"^[\s\ufeff\u200b\u2060]*(?::::+|```+)[^}\n]*\}[\t \u00a0\u202f\u2007\u3000]*")
+_OPENING_SYNTAX = re.compile(r"^[\s\ufeff\u200b\u2060]*(?::{3,}|`{3,})(?:[^:`}\n][^}\n]*)?\}[\t \u00a0\u202f\u2007\u3000]*")
 
 
 def _syntax(line: str, opening: bool) -> str:

@@ -230,6 +230,14 @@ ANDERE_EXTENSIE = Message(
     "Geef het bestand de naam {stam}.md, of haal het weg.",
     {"naam": "PLAN.MD", "stam": "PLAN"},
 )
+ID_IN_ANDER_BESTAND = Message(
+    "id-in-ander-bestand", "vertrouwen", "vertrouwen",
+    "Dezelfde ID in twee bestanden",
+    "De ID {need} staat ook in {ander} (regel {regel}). Een ID hoort bij één bestand: anders vervangt het "
+    "item uit het ene bestand dat van het andere, en keurt de verkeerde gemeente het goed.",
+    "Geef het item in het bestand dat niet van u is een eigen ID, of haal het daar weg.",
+    {"need": "UA-VLA-2022-1", "ander": "requirements/uitvoeringsplannen/00-kopie.md", "regel": "10"},
+)
 ANDER_BESTAND = Message(
     "ander-bestand", "vertrouwen", "vertrouwen",
     "Een actie of uitzondering bij het plan van een ander bestand",
