@@ -135,3 +135,109 @@ def test_site_toont_niet_afgerond_bij_afloop_met_de_einddatum() -> None:
 
     lopend = render_voortgang.regio(_renderer(_acties("2027-12-31")), over_tijd=True)
     assert "Acties over tijd" in lopend and "Niet afgerond bij afloop" not in lopend
+
+
+# ------------------------------------------------------------------ instemming per gemeente
+
+from hgkm.model.eigenaren import Instemming, TabelFout, codeowners, eigenaren_van, tabel  # noqa: E402
+from hgkm.tools import diff  # noqa: E402
+from hgkm.tools.eigenaren import verwacht  # noqa: E402
+
+CODEOWNERS = """# commentaar
+*                                         @o/beheer
+/docs/                                    @o/beheer
+/requirements/*.md                        @o/centrum
+requirements/uitvoeringsplannen/a*.md     @o/team-a
+/requirements/uitvoeringsplannen/ab.md    @o/team-a @o/team-b   # een subregio
+**/geheim.md                              @o/dev
+"""
+EIGENAREN = {"GM-A": ("@o/team-a",), "GM-B": ("@o/team-b", "@o/wethouder-b")}
+
+
+@pytest.mark.parametrize(("pad", "eigenaren"), [
+    ("README.md", ("@o/beheer",)),
+    ("docs/x/y.md", ("@o/beheer",)),
+    ("requirements/gemeenten.md", ("@o/centrum",)),
+    ("requirements/rr24/opgaven.md", ("@o/beheer",)),  # * does not cross a /
+    ("requirements/uitvoeringsplannen/albrandswaard.md", ("@o/team-a",)),
+    ("requirements/uitvoeringsplannen/ab.md", ("@o/team-a", "@o/team-b")),  # the last line that matches
+    ("a/b/geheim.md", ("@o/dev",)),
+])
+def test_codeowners_zoals_github_het_leest(pad: str, eigenaren: tuple[str, ...]) -> None:
+    assert eigenaren_van(codeowners(CODEOWNERS), pad) == eigenaren
+
+
+def test_instemming_per_gemeente_en_de_regel_die_codeowners_nodig_heeft() -> None:
+    model = Instemming(EIGENAREN, codeowners(CODEOWNERS))
+    assert model.stemt_in("GM-B", "requirements/uitvoeringsplannen/ab.md")
+    assert not model.stemt_in("GM-B", "requirements/uitvoeringsplannen/albrandswaard.md")
+    assert model.regel_voor("requirements/uitvoeringsplannen/albrandswaard.md", ["GM-A", "GM-B"]) == (
+        "/requirements/uitvoeringsplannen/albrandswaard.md @o/team-a @o/team-b")
+
+
+@pytest.mark.parametrize("tekst", ["[gemeenten", "x = 1", '[gemeenten]\nGM-A = ["team-a zonder @"]',
+                                   "[gemeenten]\nGM-A = []"])
+def test_onleesbare_tabel_zegt_wat_er_mis_is(tekst: str) -> None:
+    with pytest.raises(TabelFout, match=r"\.github/eigenaren\.toml"):
+        tabel(tekst)
+
+
+def test_onleesbare_tabel_is_een_bevinding(tmp_path) -> None:
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "eigenaren.toml").write_text("[gemeenten\n", encoding="utf-8")
+    findings = [f for f in registry.evaluate(_corpus(), PEILDATUM, tmp_path) if f.regel == "instemming"]
+    assert [(f.code, f.bestand) for f in findings] == [("eigenaren-onleesbaar", ".github/eigenaren.toml")]
+    assert not [f for f in registry.evaluate(_corpus(), PEILDATUM, tmp_path / "leeg") if f.regel == "instemming"]
+
+
+def _twee_gemeenten(*plannen: dict) -> Corpus:
+    acties = [_need(f"UA-{p['id'][3:]}-1", "actie", docname=p["docname"], plan=[p["id"]], opgaven=["OG-T-1"],
+                    status="lopend", eigenaar="GGD", start="2024-02-01", eind="2025-12-31") for p in plannen]
+    return Corpus.from_dicts([
+        _need("GM-A", "gemeente", title="Aadorp", rol="centrumgemeente"),
+        _need("GM-B", "gemeente", title="Beedorp", rol="regiogemeente"),
+        _need("RV-T", "regiovisie", start="2024-01-01", eind="2027-12-31", gemeenten=["GM-A", "GM-B"], taken=[]),
+        _need("OG-T-1", "opgave", regiovisie=["RV-T"]),
+        *plannen, *acties,
+    ])
+
+
+def test_rapport_noemt_eerst_de_gemeente_waarvan_een_ander_bestand_de_dekking_verandert() -> None:
+    """A change in Aadorp's file that fills Beedorp's gap names Beedorp at the top of the report."""
+    eigen = _need("UP-A", "plan", docname="requirements/uitvoeringsplannen/albrandswaard", status="concept",
+                  regiovisie=["RV-T"], gemeenten=["GM-A"])
+    ook_b = {**eigen, "gemeenten": ["GM-A", "GM-B"]}
+    oud, nieuw = _twee_gemeenten(eigen), _twee_gemeenten(ook_b)
+    verschil = diff.vergelijk(oud, nieuw, PEILDATUM, "`main`")
+    model = Instemming(EIGENAREN, codeowners(CODEOWNERS))
+    bovenaan = diff.gemeenten_bovenaan(verschil, model).splitlines()
+    assert bovenaan[0] == "## Gemeenten waarvan de dekking verandert"
+    assert bovenaan[2].startswith("Deze wijziging verandert de dekking van 1 gemeente.")
+    assert bovenaan[4] == ("- **Beedorp** (RV-T): 1 nu gedekt; door `requirements/uitvoeringsplannen/albrandswaard.md`")
+    assert "de eigenaren van Beedorp (`@o/team-b`, `@o/wethouder-b`) zijn geen eigenaar" in bovenaan[5]
+    # nothing about coverage changes: nothing at the top
+    assert diff.gemeenten_bovenaan(diff.vergelijk(oud, oud, PEILDATUM, "`main`"), model) == ""
+    # and the file CODEOWNERS must list both gemeenten for
+    assert verwacht(nieuw, model) == [("/requirements/uitvoeringsplannen/albrandswaard.md @o/team-a @o/team-b",
+                                       "ontbreekt", [])]
+
+
+def test_rapport_begint_met_de_gemeenten_waarvan_de_dekking_verandert(tmp_path, monkeypatch) -> None:
+    """The whole pull-request report (make rapport), its builds replaced by two corpora: Beedorp,
+    whose gap a plan in Aadorp's file fills, comes first, before the changes and the check."""
+    eigen = _need("UP-A", "plan", docname="requirements/uitvoeringsplannen/albrandswaard", status="concept",
+                  regiovisie=["RV-T"], gemeenten=["GM-A"])
+    oud, nieuw = _twee_gemeenten(eigen), _twee_gemeenten({**eigen, "gemeenten": ["GM-A", "GM-B"]})
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "CODEOWNERS").write_text(CODEOWNERS, encoding="utf-8")
+    (tmp_path / ".github" / "eigenaren.toml").write_text(
+        '[gemeenten]\nGM-A = ["@o/team-a"]\nGM-B = ["@o/team-b"]\n', encoding="utf-8")
+    monkeypatch.setattr(diff, "corpus_van", lambda *a, **k: nieuw)
+    monkeypatch.setattr(diff, "basis_corpus", lambda srcdir, ref: (oud, "abcdef1234"))
+    tekst = diff.rapport(tmp_path, tmp_path / "uit", PEILDATUM, "main")
+    koppen = [regel for regel in tekst.splitlines() if regel.startswith("#")]
+    assert koppen[:3] == ["# Rapport bij deze wijziging", "## Gemeenten waarvan de dekking verandert",
+                          "## Wat deze wijziging verandert (ten opzichte van `main` (abcdef1234))"]
+    assert tekst.index("- **Beedorp** (RV-T): 1 nu gedekt") < tekst.index("### Dekking per gemeente")
+    # the check below names it too, in the plan's own file
+    assert "telt voor gemeente Beedorp" in tekst

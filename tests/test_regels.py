@@ -109,7 +109,7 @@ def _lijst(findings: list[Finding]) -> str:
 
 REGELS = Path(__file__).parent / "fixtures" / "regels"
 CORPORA = ("dekking", "integriteit", "invoer", "vertrouwen", "termijn", "herbeoordeling", "plaatshouder",
-           "persoonsgegevens")
+           "persoonsgegevens", "instemming")
 #: Rules whose findings only one corpus accounts for in full: the dates in the other
 #: fixtures serve their own rules, so there deadlines pass unremarked.
 EIGEN_CORPUS = {"termijn": "termijn"}
@@ -138,7 +138,7 @@ def bouw(tmp_path_factory: pytest.TempPathFactory):
             result = build(REGELS / naam, out, strict=True, env={PEILDATUM_ENV: PEILDATUM.isoformat()})
             assert result.needs_json.exists(), result.log
             corpus = Corpus.from_outdir(out)
-            cache[naam] = Gebouwd(REGELS / naam, result, corpus, registry.evaluate(corpus, PEILDATUM))
+            cache[naam] = Gebouwd(REGELS / naam, result, corpus, registry.evaluate(corpus, PEILDATUM, REGELS / naam))
         return cache[naam]
 
     return get

@@ -27,6 +27,7 @@ ERNST: dict[str, Ernst] = {
     "plaatshouder": Ernst.WAARSCHUWING,
     "persoonsgegevens": Ernst.BLOKKEREND,
     "persoonsnaam": Ernst.WAARSCHUWING,
+    "instemming": Ernst.BLOKKEREND,
 }
 
 #: One line per rule, for reports and the guide.
@@ -34,7 +35,7 @@ UITLEG: dict[str, str] = {
     "dekking-opgaven": "Elke ontwikkelopgave van de regiovisie heeft per gemeente een actie of een geldige uitzondering.",
     "dekking-taken": "Elke wettelijke taak die de regiovisie noemt heeft per gemeente een actie of een geldige uitzondering (taken van de centrumgemeente alleen bij centrumgemeenten).",
     "integriteit": "Acties en plannen zijn volledig en kloppen met de regiovisie: data, looptijd, gemeenten, besluit.",
-    "uitzondering": "Een uitzondering is geldig tot een datum; daarna telt zij niet meer.",
+    "uitzondering": "Een uitzondering is een besluit dat een lezer kan nagaan: wie besloot en wanneer of met welk kenmerk (of een bron), een motivering van minstens een zin, geldig tot een datum binnen de looptijd van de regiovisie; daarna telt zij niet meer.",
     "invoer": "Wat Sphinx en sphinx-needs bij het lezen van de bestanden vonden: ontbrekende of foute velden, dode koppelingen, onbekende opties.",
     "vertrouwen": "Een bestand gebruikt alleen wat zijn eigenaar mag gebruiken: een uitvoeringsplan beschrijft een plan, het voert geen code uit, leest geen andere bestanden en verandert geen ander plan.",
     "principes": "Acties laten zien welk leidend principe zij toepassen (waarschuwing, blokkeert niet).",
@@ -42,6 +43,7 @@ UITLEG: dict[str, str] = {
     "plaatshouder": "Een item bevat nog een plaatshouder (VUL IN) uit een sjabloon, zoals in een nieuwe kennisbank (waarschuwing, blokkeert niet).",
     "persoonsgegevens": "Geen persoonsgegevens in de tekst: geen e-mailadres (behalve de functionele adressen uit conf.py), telefoonnummer, BSN, IBAN, straat met huisnummer of geboortedatum.",
     "persoonsnaam": "De eigenaar van een actie is een team of functie, geen persoon (waarschuwing, blokkeert niet).",
+    "instemming": "Een plan telt alleen voor gemeenten die met het plan instemmen: de eigenaren van elke gemeente die het noemt (.github/eigenaren.toml) zijn eigenaar van het bestand van het plan in CODEOWNERS.",
     "termijn": "Acties die over tijd zijn of niet gestart, uitzonderingen die binnenkort verlopen en plannen die lang concept blijven (waarschuwing, blokkeert niet).",
 }
 

@@ -22,6 +22,7 @@ from hgkm.rules import (  # noqa: F401
     vertrouwen,
 )
 from hgkm.rules import persoonsgegevens  # noqa: F401, I001
+from hgkm.rules import instemming  # noqa: F401, I001
 from hgkm.rules.context import RULES, Context
 
 __all__ = ["RULES", "Context", "evaluate", "run_all"]

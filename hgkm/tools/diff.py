@@ -5,6 +5,10 @@
 that became covered or uncovered, and the plans, acties and uitzonderingen that
 were added, removed or changed. Both builds are judged with the current
 machinery and metamodel, so a difference is a difference in content.
+
+First of all it names every gemeente whose coverage the change alters, with the files
+that did it, whatever file that was: each of them must consent (issue 29; where a
+gemeente's owners do not own such a file, it says so: hgkm.model.eigenaren).
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from typing import Any
 
 from hgkm.model import escaping
 from hgkm.model.corpus import Corpus, Need
-from hgkm.model.coverage import dekking, Staat
+from hgkm.model.coverage import Cel, dekking, Staat
+from hgkm.model.eigenaren import Instemming, TabelFout
 from hgkm.model.escaping import markdown as md
 from hgkm.model.herijking import gekoppeld, vingerafdruk
 from hgkm.tools import report
@@ -51,6 +56,8 @@ class Dekkingswijziging:
     item: Need
     van: Staat | None
     naar: Staat
+    #: the files of the acties and uitzondering that cover the cell now or did before
+    bestanden: tuple[str, ...] = ()
 
     @property
     def nu_gedekt(self) -> bool:
@@ -92,21 +99,24 @@ def _waarde(need: Need, naam: str) -> Any:
 
 def vergelijk(oud: Corpus, nieuw: Corpus, peildatum: date, basis: str = "") -> Verschil:
     """The differences between two builds, both judged on `peildatum`."""
-    oude_cellen = {(m.regiovisie.id, g, i): c.staat for m in dekking(oud, peildatum) for (g, i), c in m.cellen.items()}
+    oude_cellen = {(m.regiovisie.id, g, i): c for m in dekking(oud, peildatum) for (g, i), c in m.cellen.items()}
     dekkingswijzigingen = []
     for matrix in dekking(nieuw, peildatum):
         for (g, i), cel in matrix.cellen.items():
             if cel.staat is Staat.NVT:
                 continue
-            van = oude_cellen.get((matrix.regiovisie.id, g, i))
+            oude = oude_cellen.get((matrix.regiovisie.id, g, i))
+            van = oude.staat if oude else None
             if (van in GEDEKT) != (cel.staat in GEDEKT):
-                dekkingswijzigingen.append(Dekkingswijziging(matrix.regiovisie, cel.gemeente, cel.item, van, cel.staat))
+                dekkingswijzigingen.append(Dekkingswijziging(matrix.regiovisie, cel.gemeente, cel.item, van, cel.staat,
+                                                             _bestanden(cel, oude)))
     # A cell that was covered and no longer exists (a gemeente or opgave removed).
     nieuwe_cellen = {(m.regiovisie.id, g, i) for m in dekking(nieuw, peildatum) for (g, i) in m.cellen}
     for matrix in dekking(oud, peildatum):
         for (g, i), cel in matrix.cellen.items():
             if cel.staat in GEDEKT and (matrix.regiovisie.id, g, i) not in nieuwe_cellen:
-                dekkingswijzigingen.append(Dekkingswijziging(matrix.regiovisie, cel.gemeente, cel.item, cel.staat, Staat.ONGEDEKT))
+                dekkingswijzigingen.append(Dekkingswijziging(matrix.regiovisie, cel.gemeente, cel.item, cel.staat,
+                                                             Staat.ONGEDEKT, _bestanden(cel)))
 
     items = []
     for soort in SOORTEN:
@@ -125,6 +135,12 @@ def vergelijk(oud: Corpus, nieuw: Corpus, peildatum: date, basis: str = "") -> V
             if velden:
                 items.append(Itemwijziging("gewijzigd", nieuwe[need_id], velden))
     return Verschil(basis, dekkingswijzigingen, items, herijkingen(oud, nieuw))
+
+
+def _bestanden(*cellen: Cel | None) -> tuple[str, ...]:
+    """The files of the acties and uitzondering that cover these cells."""
+    needs = [n for c in cellen if c is not None for n in (*c.acties, *([c.uitzondering] if c.uitzondering else []))]
+    return tuple(sorted({n.bestand for n in needs if n.bestand}))
 
 
 def herijkingen(oud: Corpus, nieuw: Corpus) -> list[Herijking]:
@@ -248,6 +264,47 @@ def verschil_markdown(verschil: Verschil) -> str:
     return "\n".join(lines)
 
 
+def gemeenten_bovenaan(verschil: Verschil, instemming: Instemming | None = None) -> str:
+    """First in the report: every gemeente whose coverage the change alters, with the files that did it
+    (whatever file that was), and where her owners do not own such a file. Each must consent."""
+    per_gemeente: dict[str, list[Dekkingswijziging]] = {}
+    for w in verschil.dekking:
+        per_gemeente.setdefault(w.gemeente.id, []).append(w)
+    if not per_gemeente:
+        return ""
+    aantal = len(per_gemeente)
+    lines = ["## Gemeenten waarvan de dekking verandert\n",
+             f"Deze wijziging verandert de dekking van {aantal} {'gemeente' if aantal == 1 else 'gemeenten'}. "
+             "Vraag elk van hen om instemming voordat u samenvoegt.\n"]
+    for wijzigingen in sorted(per_gemeente.values(), key=lambda ws: ws[0].gemeente.title):
+        g = wijzigingen[0].gemeente
+        visies = ", ".join(dict.fromkeys(w.regiovisie.id for w in wijzigingen))
+        gedekt = sum(w.nu_gedekt for w in wijzigingen)
+        telling = ", ".join(d for d in (f"{gedekt} nu gedekt" if gedekt else "",
+                                        f"{len(wijzigingen) - gedekt} niet meer gedekt" if len(wijzigingen) > gedekt
+                                        else "") if d)
+        bestanden = sorted({b for w in wijzigingen for b in w.bestanden})
+        door = f"; door {', '.join(f'`{escaping.code(b)}`' for b in bestanden)}" if bestanden else ""
+        lines.append(f"- **{md(g.title)}** ({md(visies)}): {telling}{door}")
+        if instemming is not None and instemming.eigenaren.get(g.id):
+            zonder = [b for b in bestanden if not instemming.stemt_in(g.id, b)]
+            if zonder:
+                eigenaren = ", ".join(f"`{escaping.code(e)}`" for e in instemming.eigenaren[g.id])
+                lines.append(f"  - **Let op:** de eigenaren van {md(g.title)} ({eigenaren}) zijn geen eigenaar van "
+                             f"{', '.join(f'`{escaping.code(b)}`' for b in zonder)}; zij stemmen er dus niet mee in.")
+        elif instemming is not None:
+            lines.append(f"  - **Let op:** van {md(g.title)} staat niet vast wie namens haar instemt "
+                         "(`.github/eigenaren.toml`).")
+    return "\n".join([*lines, ""])
+
+
+def _instemming(srcdir: Path) -> Instemming | None:
+    try:
+        return Instemming.van(srcdir)
+    except TabelFout:
+        return None  # the check below names it (rule instemming)
+
+
 def _snel_markdown(srcdir: Path) -> str:
     """The fast check of the plan files: placeholders and typos, by file and line."""
     meldingen = [
@@ -266,9 +323,11 @@ def rapport(srcdir: Path, outdir: Path, peildatum: date, basis: str | None) -> s
     ref = basis or standaard_basis(srcdir)
     oud, commit = basis_corpus(srcdir, ref)
     label = f"`{ref}` ({commit})" if ref[:10] != commit else f"`{commit}`"
+    verschil = vergelijk(oud, nieuw, peildatum, label)
     delen = [
         "# Rapport bij deze wijziging\n",
-        verschil_markdown(vergelijk(oud, nieuw, peildatum, label)),
+        gemeenten_bovenaan(verschil, _instemming(srcdir)),
+        verschil_markdown(verschil),
         _snel_markdown(srcdir),
         report.markdown(report.Uitkomst.van(nieuw, peildatum, srcdir)),
     ]

@@ -18,7 +18,8 @@ from hgkm.model.messages import (  # noqa: F401, I001
 )
 from hgkm.model.messages import landelijk  # noqa: F401, I001
 from hgkm.model.messages import privacy  # noqa: F401, I001
+from hgkm.model.messages import instemming  # noqa: F401, I001
 from hgkm.model.messages.message import CATALOGUS, GROEPEN, Message, per_groep
 
 __all__ = ["CATALOGUS", "GROEPEN", "Message", "per_groep", "bronnen", "dekking", "invoer", "snelcontrole",
-           "termijn", "vertrouwen", "herijking", "onzichtbaar", "landelijk", "privacy"]
+           "termijn", "vertrouwen", "herijking", "onzichtbaar", "landelijk", "privacy", "instemming"]
