@@ -155,6 +155,12 @@ def hgkm_project(dest: Path, gemeenten: int, acties: int) -> Path:
     schrijf_corpus(dest / "requirements" / "uitvoeringsplannen", dest / "requirements" / "landelijk.md", gemeenten, acties)
     with (dest / "requirements" / "index.md").open("a", encoding="utf-8") as index:
         index.write("\n```{toctree}\n:maxdepth: 1\n:caption: Landelijk (synthetisch)\n\nlandelijk\n```\n")
+    # each synthetic gemeente consents to its own plan (rule instemming): owners and CODEOWNERS lines
+    with (dest / ".github" / "eigenaren.toml").open("a", encoding="utf-8") as tabel, \
+            (dest / ".github" / "CODEOWNERS").open("a", encoding="utf-8") as codeowners:
+        for n in range(1, gemeenten + 1):
+            tabel.write(f'{_gemeente_id(n)} = ["@bench/gemeente-{n}"]\n')
+            codeowners.write(f"/requirements/uitvoeringsplannen/nl-{n:04d}.md @bench/gemeente-{n}\n")
     return dest
 
 

@@ -38,6 +38,8 @@ class Uitkomst:
     dekking: list[Dekking]
     #: the acties of each plan (for the voortgang per gemeente)
     acties_per_plan: dict[str, list[Need]] = field(default_factory=dict)
+    #: the needs read (an ended regiovisie's acties: niet afgerond bij afloop, not over tijd)
+    corpus: Corpus | None = None
 
     @property
     def blokkerend(self) -> list[Finding]:
@@ -51,7 +53,7 @@ class Uitkomst:
         findings = in_plaats_van_gevolgen(findings, srcdir, (f.bestand for f in findings
                                                             if f.bestand.startswith("requirements/")))
         # each finding under the plan of the file it stands in (hgkm.tools.indeling)
-        return cls(peildatum, in_eigen_bestand(findings, corpus, ctx.waar), ctx.dekking, ctx.acties_per_plan)
+        return cls(peildatum, in_eigen_bestand(findings, corpus, ctx.waar), ctx.dekking, ctx.acties_per_plan, corpus)
 
 
 def per_gemeente(findings: Iterable[Finding]) -> dict[str, list[Finding]]:
@@ -223,7 +225,7 @@ def as_json(uitkomst: Uitkomst) -> str:
                 "voortgang": {
                     g.id: {str(v): n for v, n in telling(
                         [a for p in m.plannen.get(g.id, []) for a in uitkomst.acties_per_plan.get(p.id, [])],
-                        uitkomst.peildatum).items()}
+                        uitkomst.peildatum, uitkomst.corpus).items()}
                     for g in m.gemeenten if m.heeft_plan(g.id)
                 },
             }
