@@ -241,3 +241,14 @@ def test_rapport_begint_met_de_gemeenten_waarvan_de_dekking_verandert(tmp_path, 
     assert tekst.index("- **Beedorp** (RV-T): 1 nu gedekt") < tekst.index("### Dekking per gemeente")
     # the check below names it too, in the plan's own file
     assert "telt voor gemeente Beedorp" in tekst
+
+
+def test_het_json_rapport_telt_bij_afloop_niet_als_over_tijd() -> None:
+    """`make check --format json` (what a region's own monitor reads) follows the same afloop."""
+    import json
+
+    from hgkm.tools.report import Uitkomst, as_json
+
+    data = json.loads(as_json(Uitkomst.van(_acties("2023-12-31"), PEILDATUM)))
+    voortgang = {g: v for m in data["dekking"] for g, v in m["voortgang"].items()}
+    assert voortgang["GM-A"]["niet afgerond bij afloop"] == 2 and voortgang["GM-A"]["over tijd"] == 0
