@@ -20,7 +20,7 @@ from sphinx.util import logging as sphinx_logging
 from sphinx.util.matching import get_matching_files
 
 from hgkm import settings
-from hgkm.hooks import backlinks, build_guard, collector, heap, incremental, speedups, state
+from hgkm.hooks import backlinks, build_guard, collector, heap, incremental, speedups, state, versies
 from hgkm.hooks.state import live_corpus, run
 from hgkm.hooks.collector import BUILD_MELDINGEN_JSON, WARNING_TYPE, collected
 from hgkm import __version__
@@ -246,11 +246,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _write_stempel, priority=990)
     gate.setup(app)
     incremental.setup(app)
-    backlinks.setup(app)
-    heap.setup(app)
+    # speed-ups that replace private names: only on the upstream versions they were verified against
+    if anders := versies.afwijkend():
+        app.connect("builder-inited", lambda app: logger.info(versies.melding(anders)))
+    else:
+        backlinks.setup(app)
+        heap.setup(app)
     link_labels.setup(app)
     herijking.setup(app)
-    speedups.setup(app)
+    if not anders:
+        speedups.setup(app)
     valid_html.setup(app)
     reproducible.setup(app)
     needs_export.setup(app)

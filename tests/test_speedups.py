@@ -357,3 +357,35 @@ def test_document_paths_are_resolved_anew_for_each_build(tmp_path: Path) -> None
     link.symlink_to(tmp_path / "b" / "c.md")  # between two builds of `make serve`
     access.vergeet()  # what gate does at builder-inited
     assert access.bestand_van(str(link), tmp_path) == "b/c.md"
+
+
+def test_on_an_unverified_upstream_version_the_speedups_step_aside(tmp_path: Path) -> None:
+    """A sphinx-needs release the speed-ups were never checked against: they are not installed,
+    one info line says so, `-W` stays green and the needs are the same (hgkm.hooks.versies)."""
+    import json
+
+    script = (
+        "import sys, sphinx.cmd.build as b\n"
+        "import hgkm.hooks.versies as v\n"
+        "from importlib.metadata import version\n"
+        "# bekend: the installed versions count as verified; onbekend: sphinx-needs is a release never seen\n"
+        "v.GEVERIFIEERD = {naam: (version(naam),) for naam in v.GEVERIFIEERD}\n"
+        "if sys.argv[1] == 'onbekend':\n"
+        "    v.GEVERIFIEERD['sphinx-needs'] = ('0.0.1',)\n"
+        "sys.exit(b.main(['-b', 'html', '-W', '--keep-going', sys.argv[2], sys.argv[3]]))\n"
+    )
+    env = {"PATH": str(Path(sys.executable).parent) + ":/usr/bin:/bin"}
+    uit = {}
+    for variant in ("bekend", "onbekend"):
+        proc = subprocess.run([sys.executable, "-c", script, variant, str(FIXTURES / "minimaal"), str(tmp_path / variant)],
+                              env=env, capture_output=True, text=True, check=False)
+        assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+        uit[variant] = proc.stdout + proc.stderr
+    regel = "De versnellingen van de machinerie staan uit: sphinx-needs"
+    assert uit["onbekend"].count(regel) == 1 and regel not in uit["bekend"]
+
+    def needs(variant: str) -> dict:
+        data = json.loads((tmp_path / variant / "needs.json").read_text(encoding="utf-8"))
+        return data["versions"][data["current_version"]]["needs"]
+
+    assert needs("onbekend") == needs("bekend")
