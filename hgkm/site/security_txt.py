@@ -52,7 +52,7 @@ def _regel_in(pad: Path, naam: str) -> int:
             if line.startswith(f"{naam} ") or line.startswith(f"{naam}="):
                 return nr
     except OSError:
-        pass
+        pass  # an unreadable conf.py: the finding still names the file, at its first line
     return 1
 
 

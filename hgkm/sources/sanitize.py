@@ -168,9 +168,7 @@ def ontsmet_doctree(doctree: nodes.document, buiten: Callable[[str], bool] | Non
     for node in list(doctree.findall(nodes.reference)):
         if onveilige_uri(node.get("refuri", "")):
             removed(node, bronnen.SCRIPT_LINK("", None))
-            # the link's text (or image) without the link: a reference without a target
-            # stops Sphinx's HTML writer
-            node.replace_self(node.children or [nodes.Text(node.astext())])
+            _zonder_link(node)
     for node in list(doctree.findall(nodes.image)):
         uri = node.get("uri", "")
         if onveilige_uri(uri) or _van_elders(uri):
@@ -209,6 +207,11 @@ def laatste_wacht(doctree: nodes.document) -> int:
     weg = 0
     for node in list(doctree.findall(nodes.reference)):
         if onveilige_uri(node.get("refuri", "")):
-            node.replace_self(node.children or [nodes.Text(node.astext())])
+            _zonder_link(node)
             weg += 1
     return weg
+
+
+def _zonder_link(node: nodes.reference) -> None:
+    """The link's text (or image) without the link: a reference without a target stops Sphinx's writer."""
+    node.replace_self(node.children or [nodes.Text(node.astext())])

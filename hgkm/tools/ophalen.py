@@ -128,7 +128,7 @@ class _Download:
                 try:
                     sock.shutdown(socket.SHUT_RDWR)
                 except OSError:
-                    pass
+                    pass  # already closed by the other side: nothing left to stop
 
     def rest(self) -> float:
         over = self.einde - time.monotonic()
